@@ -1,0 +1,166 @@
+"""Argument search for a trigger: who does it (subject, agent, genitive) and to whom (target).
+
+Indonesian word order is SVO with prepositions marking most non-subject arguments: the subject of a
+trigger is the nearest actor to its left not governed by a preposition (or the clause-chain subject when
+the clause opens with "dan"/"sambil"...), and its target is the first actor to its right introduced by
+one of the rule's prepositions. Passives take the agent from "oleh"; symmetric triggers pair "antara X
+dan Y" both ways.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.model import ActorMention
+from kg.rules import Rule, RuleSet
+from kg.syntax import Group, Token
+
+SUBJECT_WINDOW = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    rule: Rule
+    voice: str
+    first: int  # token index of the trigger's first token
+    head_last: int  # last token of the trigger phrase itself
+    last: int  # last token of trigger + required object
+    cameo: str
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Everything the argument search needs about one sentence."""
+
+    tokens: list[Token]
+    groups: list[Group]
+    rules: RuleSet
+
+
+def _skip_aux_back(c: Clause, i: int) -> int:
+    aux = c.rules.wordsets["aux"]
+    j = i - 1
+    while j >= 0 and c.tokens[j].low in aux:
+        j -= 1
+    return j
+
+
+def _region_start(c: Clause, i: int) -> int:
+    for j in range(i - 1, -1, -1):
+        if c.tokens[j].low == "bahwa":
+            return j + 1
+    return 0
+
+
+def main_subject(c: Clause, i: int) -> Group | None:
+    start = _region_start(c, i)
+    for g in c.groups:
+        if g.first >= start and g.last < i and g.prep is None:
+            return g
+    return None
+
+
+def subject(c: Clause, i: int, mode: str = "nearest") -> Group | None:
+    """The actor a trigger at token i is predicated of."""
+    j = _skip_aux_back(c, i)
+    if j >= 0 and c.tokens[j].low == "yang":
+        return next((g for g in c.groups if g.last == j - 1), None)
+    if j >= 0 and c.tokens[j].low in c.rules.wordsets["carry"] and mode != "any":
+        return main_subject(c, i)
+    for g in reversed(c.groups):
+        if g.last < i and i - g.last <= SUBJECT_WINDOW and (mode == "any" or g.prep in (None, "oleh")):
+            return g
+    return None
+
+
+def _stop_between(c: Clause, a: int, b: int) -> bool:
+    stops = c.rules.wordsets["clause_stop"]
+    return any(t.low in stops for t in c.tokens[a + 1 : b])
+
+
+def after(
+    c: Clause, t: Trigger, preps: Sequence[str], window: int | None = None, skip: Group | None = None
+) -> Group | None:
+    """First actor group after the trigger introduced by one of `preps` (other than `skip`)."""
+    window = window or t.rule.target_window
+    crosses = "*" in preps
+    for g in c.groups:
+        if g.first <= t.last or g.first > t.last + window or g is skip:
+            continue
+        if not crosses and _stop_between(c, t.last, g.first):
+            return None
+        if g.prep in preps or (g.prep is None and "" in preps) or (crosses and g.prep != "oleh"):
+            return g
+    return None
+
+
+def genitive(c: Clause, t: Trigger) -> Group | None:
+    """An actor directly after a nominal trigger (and its object): "penjualan senjata Korea Utara"."""
+    for g in c.groups:
+        if t.last < g.first <= t.last + 3 and g.prep is None:
+            return g
+    return None
+
+
+def partner(c: Clause, t: Trigger) -> Group | None:
+    """The counterpart of an exchange stated earlier: "memperoleh A dari Y dengan imbalan B"."""
+    for g in reversed(c.groups):
+        if g.last < t.first and g.prep in ("dari", "dengan", "ke", "kepada"):
+            return g
+    return None
+
+
+def _pairs(sources: Group | None, targets: Group | None) -> list[tuple[ActorMention, ActorMention]]:
+    if sources is None or targets is None:
+        return []
+    return [(s, t) for s in sources.members for t in targets.members]
+
+
+def _mutual(group: Group | None) -> list[tuple[ActorMention, ActorMention]]:
+    if group is None or len(group.members) < 2:
+        return []
+    return [(a, b) for a in group.members for b in group.members if a is not b]
+
+
+def _genitive_roles(c: Clause, t: Trigger, subject_group: Group | None) -> tuple[Group | None, Group | None]:
+    """ "invasi Ukraina": the genitive is the target; "invasi Rusia ke Ukraina": it is the source."""
+    gen = genitive(c, t)
+    marked = after(c, t, tuple(p for p in t.rule.target if p), skip=gen)
+    if gen is not None and marked is not None:
+        return gen, marked
+    return subject_group, gen or marked
+
+
+def arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]:
+    rule = t.rule
+    if t.voice == "passive":
+        return _pairs(after(c, t, ("oleh",)), subject(c, t.first))
+    if rule.source_prep:
+        return _pairs(after(c, t, rule.source_prep), subject(c, t.first))
+    if rule.symmetric:
+        between = next((g for g in c.groups if g.prep == "antara" and t.last < g.first <= t.last + 4), None)
+        if between is not None:
+            return _mutual(between)
+    source: Group | None = None
+    if t.voice == "noun":
+        source = after(c, t, ("oleh",), window=6)
+        if source is None and rule.genitive == "source":
+            source = genitive(c, t)
+    if source is None:
+        source = subject(c, t.first, rule.subject)
+    if rule.genitive == "target" and t.voice in ("noun", "base"):
+        source, target = _genitive_roles(c, t, source)
+    elif "partner" in rule.target:
+        target = partner(c, t)
+    else:
+        target = after(c, t, rule.target, skip=source)
+    if target is None and rule.symmetric:
+        return _mutual(source)
+    if target is not None and target.prep == "antara":
+        # "prihatin dengan perundingan antara Rusia dan Korea Utara": only a symmetric trigger
+        # relates to both; anything else is aimed at the first named.
+        target = Group(target.members[:1], target.first, target.last, target.prep)
+    return _pairs(source, target)
+
+

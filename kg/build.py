@@ -1,0 +1,180 @@
+"""`kg build`: stream the inputs through the pipeline (in parallel) and write every output.
+
+All outputs are first written to temporary files in the output directory and renamed into place
+together at the end, under a lock, so an interrupted or concurrent build never leaves a mix.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import multiprocessing as mp
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from kg.errors import KgError
+from kg.model import Document, DocumentResult, ReadProblem
+from kg.output import atomic_writer, document_json, dumps, event_json, problem_json
+from kg.pipeline import default_resources, lighten, process_document
+from kg.read import iter_documents
+
+OUTPUTS = ("graph.ttl", "graph.html", "events.jsonl", "documents.jsonl")
+PARALLEL_THRESHOLD = 64  # below this many documents a worker pool costs more than it saves
+
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    skipped: int = 0
+    sentences: int = 0
+    events: int = 0
+    by_type: Counter[str] = field(default_factory=Counter)
+    actors: Counter[str] = field(default_factory=Counter)
+    unresolved_dates: int = 0
+    no_pub_date: int = 0
+    warnings: int = 0
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+    def add(self, r: DocumentResult) -> None:
+        self.documents += 1
+        self.sentences += r.n_sentences
+        self.events += len(r.events)
+        self.warnings += len(r.warnings)
+        self.no_pub_date += r.clean.published is None
+        for e in r.events:
+            self.by_type[f"{e.type.cameo} {e.type.label}"] += 1
+            self.actors[e.source.code] += 1
+            self.actors[e.target.code] += 1
+            self.unresolved_dates += e.date.text is not None and not e.date.resolved
+
+
+# ---------------------------------------------------------------- workers
+
+_WORKER_LEXICON: str | None = None
+
+
+def _init_worker(lexicon_dir: str | None) -> None:
+    global _WORKER_LEXICON
+    _WORKER_LEXICON = lexicon_dir
+    default_resources(lexicon_dir)
+
+
+def _work(doc: Document) -> DocumentResult | ReadProblem:
+    try:
+        return process_document(doc, default_resources(_WORKER_LEXICON))
+    except RecursionError:
+        return ReadProblem(doc.origin or doc.id, None, "too deeply nested to process")
+
+
+def _results(
+    items: Iterable[Document | ReadProblem], jobs: int, lexicon_dir: str | None
+) -> Iterator[DocumentResult | ReadProblem]:
+    """Process documents in order; problems pass straight through, in their place."""
+    if jobs <= 1:
+        _init_worker(lexicon_dir)
+        for item in items:
+            yield item if isinstance(item, ReadProblem) else _work(item)
+        return
+    ctx = mp.get_context("fork" if sys.platform != "win32" else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(lexicon_dir,)) as pool:
+        yield from pool.imap(_passthrough, items, chunksize=8)
+
+
+def _passthrough(item: Document | ReadProblem) -> DocumentResult | ReadProblem:
+    return item if isinstance(item, ReadProblem) else _work(item)
+
+
+# ---------------------------------------------------------------- build
+
+
+@contextmanager
+def build_lock(out_dir: Path) -> Iterator[None]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / ".kg-build.lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise KgError(f"{out_dir}: another kg build is writing to this directory") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def choose_jobs(inputs: Sequence[Path], jobs: int | None) -> int:
+    if jobs is not None:
+        return max(1, jobs)
+    big = any(str(p).endswith((".jsonl", ".jsonl.gz")) for p in inputs)
+    if not big:
+        files = sum(1 for p in inputs for _ in (p.rglob("*") if p.is_dir() else [p]))
+        big = files > PARALLEL_THRESHOLD
+    return (os.cpu_count() or 1) if big else 1
+
+
+def build(
+    inputs: Sequence[Path],
+    out_dir: Path,
+    jobs: int | None = None,
+    html: bool = True,
+    on_progress: Callable[[BuildReport], None] | None = None,
+    on_problem: Callable[[str], None] | None = None,
+    lexicon_dir: Path | None = None,
+) -> BuildReport:
+    from kg.html import write_html
+    from kg.network import graph_from_rdf
+    from kg.rdf import build_graph, write_turtle
+
+    started = time.perf_counter()
+    report = BuildReport()
+    kept: list[DocumentResult] = []
+    resources = default_resources(str(lexicon_dir) if lexicon_dir else None)
+    with build_lock(out_dir), ExitStack() as stack:
+        events_fh = stack.enter_context(atomic_writer(out_dir / "events.jsonl"))
+        docs_fh = stack.enter_context(atomic_writer(out_dir / "documents.jsonl"))
+        items = iter_documents(inputs)
+        for result in _results(items, choose_jobs(inputs, jobs), str(lexicon_dir) if lexicon_dir else None):
+            _record(result, report, kept, events_fh, docs_fh, on_problem)
+            if on_progress is not None:
+                on_progress(report)
+        graph = build_graph(kept, resources.actors.actor_info)
+        write_turtle(graph, out_dir / "graph.ttl")
+        if html:
+            write_html(graph_from_rdf(graph), out_dir / "graph.html", title=_page_title(inputs))
+    report.seconds = time.perf_counter() - started
+    report.outputs = {name: out_dir / name for name in OUTPUTS if html or name != "graph.html"}
+    return report
+
+
+def _record(
+    result: DocumentResult | ReadProblem,
+    report: BuildReport,
+    kept: list[DocumentResult],
+    events_fh: IO[str],
+    docs_fh: IO[str],
+    on_problem: Callable[[str], None] | None,
+) -> None:
+    if isinstance(result, ReadProblem):
+        report.skipped += 1
+        report.problems.append(str(result))
+        docs_fh.write(dumps(problem_json(result)) + "\n")
+        if on_problem is not None:
+            on_problem(str(result))
+        return
+    report.add(result)
+    for event in result.events:
+        events_fh.write(dumps(event_json(event)) + "\n")
+    docs_fh.write(dumps(document_json(result)) + "\n")
+    kept.append(lighten(result))
+
+
+def _page_title(inputs: Sequence[Path]) -> str:
+    names = ", ".join(p.name for p in inputs[:3])
+    return f"kg: {names}" + (" …" if len(inputs) > 3 else "")

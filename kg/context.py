@@ -1,0 +1,145 @@
+"""What surrounds a trigger: its modality, who the article says claims it, and when it happened.
+
+Modality markers (data/lexicon/modality.json) are local (a few tokens before the trigger) or
+clause-wide; attribution comes from reporting verbs ("X mengatakan bahwa …", "…, kata X"); a date
+attaches to the nearest event it can govern, never across a reporting verb (whose date it is).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kg.arguments import Clause, Trigger, subject
+from kg.errors import LexiconError
+from kg.lexicon import LEXICON_DIR, load_json
+from kg.model import MODALITIES, ActorMention, EventDate, Timex
+
+REPORT_LOOKAHEAD = 3  # "mengungkapkan kekhawatiran bahwa": bahwa may follow the verb's object
+
+
+@lru_cache(maxsize=4)
+def load_modality(directory: str | None = None) -> dict[str, Any]:
+    path = Path(directory) if directory else LEXICON_DIR
+    data = load_json(path / "modality.json")
+    file = str(path / "modality.json")
+    if not isinstance(data, dict) or not {"order", "window", "local", "clause"} <= set(data):
+        raise LexiconError(file, None, "expected keys order, window, local, clause")
+    for part in ("local", "clause"):
+        for name, words in data[part].items():
+            if name not in MODALITIES or not isinstance(words, list):
+                raise LexiconError(file, None, f"{part}.{name}: unknown modality or not a word list")
+    return {
+        "order": tuple(data["order"]),
+        "window": int(data["window"]),
+        "local": {k: frozenset(w.lower() for w in v) for k, v in data["local"].items()},
+        "clause": {k: frozenset(w.lower() for w in v) for k, v in data["clause"].items()},
+    }
+
+
+def modality(c: Clause, t: Trigger, data: dict[str, Any]) -> str:
+    found: set[str] = set()
+    window_start = max(0, t.first - data["window"])
+    stops = c.rules.wordsets["clause_stop"]
+    for j in range(t.first - 1, window_start - 1, -1):
+        low = c.tokens[j].low
+        if low in stops:
+            break
+        found.update(name for name, words in data["local"].items() if low in words)
+    for j in range(t.first - 1, -1, -1):
+        low = c.tokens[j].low
+        if low == "bahwa":
+            break
+        found.update(name for name, words in data["clause"].items() if low in words)
+    return next((name for name in data["order"] if name in found), "asserted")
+
+
+def _reporter_prefix(c: Clause, t: Trigger) -> tuple[int, str] | None:
+    """(token index, code) of "X mengatakan bahwa" governing the trigger, if any."""
+    verbs = c.rules.wordsets["reporting_prefix"]
+    for r in range(t.first - 1, -1, -1):
+        if c.tokens[r].low not in verbs:
+            continue
+        follow = c.tokens[r + 1 : min(r + 1 + REPORT_LOOKAHEAD, t.first)]
+        if not any(tok.low == "bahwa" for tok in follow):
+            continue
+        speaker = subject(c, r)
+        if speaker is not None:
+            return r, speaker.members[0].code
+    return None
+
+
+def _reporter_postfix(c: Clause, t: Trigger) -> str | None:
+    """Code of X in "…, kata X" / "menurut X" after the trigger."""
+    verbs = c.rules.wordsets["reporting_postfix"]
+    for g in c.groups:
+        if g.first > t.last and g.first >= 1 and c.tokens[g.first - 1].low in verbs:
+            return g.members[0].code
+    return None
+
+
+def attribution(c: Clause, t: Trigger) -> str | None:
+    prefix = _reporter_prefix(c, t)
+    if prefix is not None:
+        return prefix[1]
+    return _reporter_postfix(c, t)
+
+
+def _is_report(c: Clause, j: int) -> bool:
+    low = c.tokens[j].low
+    ws = c.rules.wordsets
+    return low in ws["reporting_prefix"] or low in ws["reporting_postfix"] or low in ws["reporting_anaphor"]
+
+
+def _relative(c: Clause, t: Trigger) -> bool:
+    j = t.first - 1
+    aux = c.rules.wordsets["aux"]
+    while j >= 0 and c.tokens[j].low in aux:
+        j -= 1
+    return j >= 0 and c.tokens[j].low == "yang"
+
+
+def _token_index(c: Clause, char: int) -> int:
+    return next((tok.i for tok in c.tokens if tok.end > char), len(c.tokens))
+
+
+def _govern(c: Clause, found: Sequence[tuple[Trigger, ActorMention]], tx: int) -> int | None:
+    """Index into `found` of the event a date at token tx governs."""
+    before = [n for n, (t, _) in enumerate(found) if t.last < tx and not _relative(c, t)]
+    if before:
+        n = max(before, key=lambda k: found[k][0].last)
+        if not any(_is_report(c, j) for j in range(found[n][0].last + 1, tx)):
+            return n
+        return None
+    later = [n for n, (t, _) in enumerate(found) if t.first > tx]
+    if not later:
+        return None
+    n = min(later, key=lambda k: found[k][0].first)
+    trig, source = found[n]
+    for j in range(tx + 1, trig.first):
+        if _is_report(c, j):
+            speaker = subject(c, j)
+            # "Kirby pada Rabu (30/8) mengatakan ia khawatir …": the report's date is the event's
+            # date only when the reporter is the event's own source.
+            if speaker is None or source not in speaker.members:
+                return None
+    return n
+
+
+def attach_dates(
+    c: Clause, found: Sequence[tuple[Trigger, ActorMention]], timexes: Sequence[Timex]
+) -> list[EventDate]:
+    dates = [EventDate() for _ in found]
+    chosen: dict[int, Trigger] = {}
+    for tx in timexes:
+        n = _govern(c, found, _token_index(c, tx.start))
+        if n is None:
+            continue
+        same = [k for k, (t, _) in enumerate(found) if t == found[n][0]]
+        for k in same:
+            if dates[k].text is None:
+                dates[k] = EventDate(tx.value, tx.granularity, tx.text, tx.resolved, tx.start, tx.end)
+        chosen[n] = found[n][0]
+    return dates

@@ -1,0 +1,154 @@
+"""Event extraction from one sentence: triggers from the compiled rules, then their arguments.
+
+Input is a sentence with its actor mentions and temporal expressions; output is one RawEvent per
+(source, target) pair a trigger yields: coordinated actors give one event each, and symmetric
+triggers ("perundingan antara X dan Y") give both directions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.arguments import Clause, Trigger, arguments
+from kg.context import attach_dates, attribution, modality
+from kg.model import ActorMention, EventDate, EventMention, Sentence, Timex
+from kg.rules import Rule, RuleSet
+from kg.syntax import Token, build_groups, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class RawEvent:
+    """An event as found in one sentence, before merging across the document."""
+
+    source: ActorMention
+    target: ActorMention
+    cameo: str
+    modality: str
+    attributed_to: str | None
+    date: EventDate
+    mention: EventMention
+    trigger_index: int  # token index, for date attachment
+
+
+# ---------------------------------------------------------------- triggers
+
+
+def _in_set(tokens: list[Token], i: int, name: str, rules: RuleSet) -> int | None:
+    """Index of the last token of a word-set entry starting at token i, or None."""
+    if tokens[i].low in rules.wordsets[name]:
+        return i
+    for phrase in rules.multiword[name]:
+        if tuple(t.low for t in tokens[i : i + len(phrase)]) == phrase:
+            return i + len(phrase) - 1
+    return None
+
+
+def _find_in_window(tokens: list[Token], start: int, stop: int, name: str, rules: RuleSet) -> int | None:
+    for j in range(max(start, 0), min(stop, len(tokens))):
+        end = _in_set(tokens, j, name, rules)
+        if end is not None:
+            return end
+    return None
+
+
+def _candidate(tokens: list[Token], i: int, rule: Rule, phrase: tuple[str, ...], voice: str, rs: RuleSet) -> Trigger | None:
+    n = len(phrase)
+    if tuple(t.low for t in tokens[i : i + n]) != phrase:
+        return None
+    head_last = i + n - 1
+    if i > 0 and rule.not_after and _in_set(tokens, i - 1, rule.not_after, rs) is not None:
+        return None
+    if voice == "noun" and i > 0 and tokens[i - 1].low in rs.wordsets["generic"]:
+        return None  # "setiap kesepakatan": a generic mention, not an event
+    if rule.unless and _find_in_window(tokens, head_last + 1, head_last + 3, rule.unless, rs) is not None:
+        return None
+    if rule.before and _find_in_window(tokens, i - rule.before_window, i, rule.before, rs) is None:
+        return None
+    last = head_last
+    if rule.object:
+        found = _find_in_window(tokens, head_last + 1, head_last + 1 + rule.object_window, rule.object, rs)
+        if found is None:
+            return None
+        last = found
+    cameo = rule.cameo
+    for name, code in rule.qualifiers:
+        if _find_in_window(tokens, head_last + 1, head_last + 1 + rule.object_window, name, rs) is not None:
+            cameo = code
+            break
+    return Trigger(rule, voice, i, head_last, last, cameo)
+
+
+def _specificity(t: Trigger) -> tuple[int, int, int, str]:
+    constrained = int(t.rule.object is not None) + int(t.rule.before is not None)
+    return (t.head_last - t.first, constrained, t.rule.priority, t.rule.id)
+
+
+def find_triggers(tokens: list[Token], rules: RuleSet) -> list[Trigger]:
+    triggers: list[Trigger] = []
+    i = 0
+    while i < len(tokens):
+        options = [
+            c
+            for rule, phrase, voice in rules.index.get(tokens[i].low, ())
+            if (c := _candidate(tokens, i, rule, phrase, voice, rules)) is not None
+        ]
+        if options:
+            best = max(options, key=_specificity)
+            triggers.append(best)
+            i = best.last + 1
+        else:
+            i += 1
+    return triggers
+
+
+# ---------------------------------------------------------------- sentence
+
+
+def extract_sentence(
+    sentence: Sentence,
+    mentions: list[ActorMention],
+    timexes: Sequence[Timex],
+    rules: RuleSet,
+    modality_data: dict[str, object],
+) -> list[RawEvent]:
+    tokens = tokenize(sentence.text, sentence.start)
+    if len(mentions) < 1 or not tokens:
+        return []
+    clause = Clause(tokens, build_groups(tokens, mentions, sentence.text, sentence.start, rules.wordsets), rules)
+    found: list[tuple[Trigger, ActorMention, ActorMention]] = []
+    for trig in find_triggers(tokens, rules):
+        for source, target in arguments(clause, trig):
+            if source.code != target.code:
+                found.append((trig, source, target))
+    if not found:
+        return []
+    dates = attach_dates(clause, [(trig, src) for trig, src, _ in found], timexes)
+    events = []
+    for n, (trig, source, target) in enumerate(found):
+        start_char, end_char = tokens[trig.first].start, tokens[trig.last].end
+        mention = EventMention(
+            sentence=sentence.text,
+            sentence_index=sentence.index,
+            start=sentence.start,
+            end=sentence.end,
+            trigger=sentence.text[start_char - sentence.start : end_char - sentence.start],
+            rule=trig.rule.id,
+            trigger_start=start_char,
+            trigger_end=end_char,
+            source_text=source.text,
+            target_text=target.text,
+        )
+        events.append(
+            RawEvent(
+                source=source,
+                target=target,
+                cameo=trig.cameo,
+                modality=modality(clause, trig, modality_data),
+                attributed_to=attribution(clause, trig),
+                date=dates[n],
+                mention=mention,
+                trigger_index=trig.first,
+            )
+        )
+    return events

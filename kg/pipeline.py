@@ -1,0 +1,75 @@
+"""One document through every stage: clean, split, actors, dates, events, merge.
+
+`Resources` holds what is compiled once per process (gazetteer, date resolver, event rules);
+`process_document` is a pure function of a Document and those resources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kg.actors import ActorMatcher, DocMemory
+from kg.clean import clean, split_sentences
+from kg.context import load_modality
+from kg.dates import DateResolver
+from kg.events import RawEvent, extract_sentence
+from kg.merge import merge_document
+from kg.model import ActorMention, Document, DocumentResult, Timex
+from kg.rules import RuleSet, load_rules
+
+
+@dataclass(frozen=True)
+class Resources:
+    actors: ActorMatcher
+    dates: DateResolver
+    rules: RuleSet
+    modality: dict[str, Any]
+
+    @classmethod
+    def load(cls, lexicon_dir: Path | None = None) -> Resources:
+        return cls(
+            actors=ActorMatcher.load(lexicon_dir),
+            dates=DateResolver.load(lexicon_dir),
+            rules=load_rules(lexicon_dir),
+            modality=load_modality(str(lexicon_dir) if lexicon_dir else None),
+        )
+
+
+@lru_cache(maxsize=2)
+def default_resources(lexicon_dir: str | None = None) -> Resources:
+    return Resources.load(Path(lexicon_dir) if lexicon_dir else None)
+
+
+def process_document(doc: Document, res: Resources) -> DocumentResult:
+    cleaned = clean(doc)
+    sentences = split_sentences(cleaned)
+    anchor = cleaned.published_date
+    memory = DocMemory()
+    raws: list[RawEvent] = []
+    actors: list[ActorMention] = []
+    timexes: list[Timex] = []
+    for sentence in sentences:
+        mentions = res.actors.find(sentence.text, sentence.start, when=anchor, memory=memory)
+        actors.extend(mentions)
+        if len(mentions) < 2:
+            continue  # an event needs two actors; skip the date search where none can be
+        found = res.dates.find(sentence.text, sentence.start, anchor)
+        timexes.extend(found)
+        raws.extend(extract_sentence(sentence, mentions, found, res.rules, res.modality))
+    return DocumentResult(
+        clean=cleaned,
+        n_sentences=len(sentences),
+        events=merge_document(doc.id, raws, res.rules),
+        timexes=tuple(timexes),
+        actors=tuple(actors),
+        warnings=tuple(dict.fromkeys(doc.warnings + cleaned.warnings)),
+    )
+
+
+def lighten(result: DocumentResult) -> DocumentResult:
+    """Drop the article text and per-mention lists once the events are out, to bound memory."""
+    doc = replace(result.clean.doc, text="")
+    return replace(result, clean=replace(result.clean, doc=doc), actors=(), timexes=())

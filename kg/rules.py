@@ -1,0 +1,203 @@
+"""Event patterns and word lists from data/lexicon/, validated and compiled once per process.
+
+A rule names its trigger by root (expanded through kg.morph) or by literal words, the CAMEO code it
+yields, and how its arguments are found (target prepositions, genitive role, inverted or symmetric).
+The compiled form is a dict from a trigger's first token to candidate rules, so matching a sentence
+costs one look-up per token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kg import morph
+from kg.errors import LexiconError
+from kg.lexicon import LEXICON_DIR, check_fields, load_json, load_jsonl
+from kg.model import EventType
+
+RULE_FIELDS: dict[str, Any] = {
+    "id": (str, True),
+    "cameo": (str, True),
+    "roots": (list, False),
+    "affixes": (list, False),
+    "words": (list, False),
+    "voice": (str, False),
+    "object": (str, False),
+    "object_window": (int, False),
+    "before": (str, False),
+    "before_window": (int, False),
+    "target": (list, False),
+    "target_window": (int, False),
+    "source_prep": (list, False),
+    "genitive": (str, False),
+    "subject": (str, False),
+    "symmetric": (bool, False),
+    "qualifiers": (dict, False),
+    "priority": (int, False),
+    "not_after": (str, False),
+    "unless": (str, False),
+    "note": (str, False),
+}
+CAMEO_FIELDS: dict[str, Any] = {
+    "cameo": (str, True),
+    "label": (str, True),
+    "goldstein": (float, True),
+    "plover": (str, True),
+    "quad_class": (int, True),
+}
+VOICES = ("active", "passive", "noun", "intransitive", "base")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    cameo: str
+    phrases: tuple[tuple[tuple[str, ...], str], ...]  # (token sequence, voice)
+    object: str | None = None  # word set that must follow the trigger
+    object_window: int = 5
+    before: str | None = None  # word set that must precede the trigger
+    before_window: int = 4
+    target: tuple[str, ...] = ()  # prepositions introducing the target; "" direct object; "*" any
+    target_window: int = 14
+    source_prep: tuple[str, ...] = ()  # inverted rules: the source follows one of these
+    genitive: str | None = None  # role of an actor right after a nominal trigger: source|target
+    subject: str = "nearest"  # nearest: nearest actor not governed by a preposition; any: nearest actor
+    symmetric: bool = False
+    qualifiers: tuple[tuple[str, str], ...] = ()  # (word set, cameo) refining the code by the object
+    priority: int = 0
+    not_after: str | None = None  # word set that, right before the trigger, cancels it
+    unless: str | None = None  # word set that, within two tokens after the trigger, cancels it
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    index: dict[str, tuple[tuple[Rule, tuple[str, ...], str], ...]]  # first token -> (rule, phrase, voice)
+    wordsets: dict[str, frozenset[str]]
+    multiword: dict[str, tuple[tuple[str, ...], ...]]  # word set -> its multi-token entries
+    cameo: dict[str, EventType]
+
+    def event_type(self, code: str) -> EventType:
+        return self.cameo[code]
+
+
+def _load_cameo(path: Path) -> dict[str, EventType]:
+    table = {}
+    for entry in load_jsonl(path, CAMEO_FIELDS):
+        table[entry["cameo"]] = EventType(
+            entry["cameo"], entry["label"], entry["plover"], entry["quad_class"], entry["goldstein"]
+        )
+    return table
+
+
+def _load_wordsets(path: Path) -> dict[str, list[str]]:
+    data = load_json(path)
+    if not isinstance(data, dict):
+        raise LexiconError(str(path), None, "expected an object of word lists")
+    out = {}
+    for name, words in data.items():
+        if name.startswith("_"):
+            continue
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise LexiconError(str(path), None, f"word set '{name}' should be a list of non-empty strings")
+        out[name] = [w.lower() for w in words]
+    return out
+
+
+def _phrases(entry: dict[str, Any], path: Path, line: int) -> list[tuple[tuple[str, ...], str]]:
+    phrases: list[tuple[tuple[str, ...], str]] = []
+    affixes = tuple(entry.get("affixes") or morph.DEFAULT_AFFIXES)
+    for root in entry.get("roots") or []:
+        try:
+            surfaces = morph.forms(root, affixes)
+        except ValueError as exc:
+            raise LexiconError(str(path), line, str(exc)) from None
+        phrases.extend(((s,), voice) for s, voice in surfaces.items())
+    voice = entry.get("voice", "active")
+    if voice not in VOICES:
+        raise LexiconError(str(path), line, f"voice must be one of {', '.join(VOICES)}")
+    for word in entry.get("words") or []:
+        phrases.append((tuple(word.lower().split()), voice))
+    if not phrases:
+        raise LexiconError(str(path), line, "a rule needs 'roots' or 'words'")
+    return phrases
+
+
+def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str], sets: set[str]) -> Rule:
+    if entry["cameo"] not in known:
+        raise LexiconError(str(path), line, f"unknown CAMEO code {entry['cameo']!r} (see cameo.jsonl)")
+    for key in ("object", "before", "not_after", "unless"):
+        if entry.get(key) and entry[key] not in sets:
+            raise LexiconError(str(path), line, f"'{key}' names unknown word set {entry[key]!r}")
+    qualifiers = tuple(sorted((entry.get("qualifiers") or {}).items()))
+    for name, code in qualifiers:
+        if name not in sets or code not in known:
+            raise LexiconError(str(path), line, f"bad qualifier {name!r}: {code!r}")
+    if entry.get("genitive") not in (None, "source", "target"):
+        raise LexiconError(str(path), line, "genitive must be 'source' or 'target'")
+    if entry.get("subject", "nearest") not in ("nearest", "any"):
+        raise LexiconError(str(path), line, "subject must be 'nearest' or 'any'")
+    return Rule(
+        id=entry["id"],
+        cameo=entry["cameo"],
+        phrases=tuple(_phrases(entry, path, line)),
+        object=entry.get("object"),
+        object_window=entry.get("object_window", 5),
+        before=entry.get("before"),
+        before_window=entry.get("before_window", 4),
+        target=tuple(entry.get("target") or ()),
+        target_window=entry.get("target_window", 14),
+        source_prep=tuple(entry.get("source_prep") or ()),
+        genitive=entry.get("genitive"),
+        subject=entry.get("subject", "nearest"),
+        symmetric=bool(entry.get("symmetric", False)),
+        qualifiers=qualifiers,
+        priority=entry.get("priority", 0),
+        not_after=entry.get("not_after"),
+        unless=entry.get("unless"),
+    )
+
+
+def load_rules(directory: Path | None = None) -> RuleSet:
+    directory = directory or LEXICON_DIR
+    cameo = _load_cameo(directory / "cameo.jsonl")
+    raw_sets = _load_wordsets(directory / "wordsets.json")
+    path = directory / "events.jsonl"
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for line, entry in _numbered(path):
+        check_fields(entry, RULE_FIELDS, path, line)
+        if entry["id"] in seen:
+            raise LexiconError(str(path), line, f"duplicate rule id {entry['id']!r}")
+        seen.add(entry["id"])
+        rules.append(_compile_rule(entry, path, line, set(cameo), set(raw_sets)))
+    index: dict[str, list[tuple[Rule, tuple[str, ...], str]]] = {}
+    for rule in rules:
+        for phrase, voice in rule.phrases:
+            index.setdefault(phrase[0], []).append((rule, phrase, voice))
+    wordsets = {name: frozenset(w for w in words if " " not in w) for name, words in raw_sets.items()}
+    multiword = {
+        name: tuple(sorted({tuple(w.split()) for w in words if " " in w}, key=lambda p: (-len(p), p)))
+        for name, words in raw_sets.items()
+    }
+    return RuleSet(
+        rules=tuple(rules),
+        index={k: tuple(sorted(v, key=lambda c: (-len(c[1]), -c[0].priority, c[0].id))) for k, v in index.items()},
+        wordsets=wordsets,
+        multiword=multiword,
+        cameo=cameo,
+    )
+
+
+def _numbered(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    from kg.lexicon import iter_jsonl
+
+    return list(iter_jsonl(path))
+
+
+@lru_cache(maxsize=4)
+def default_rules(directory: str | None = None) -> RuleSet:
+    return load_rules(Path(directory) if directory else None)

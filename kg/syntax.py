@@ -1,0 +1,118 @@
+"""Shallow clause analysis for one sentence: tokens, actor groups and argument search.
+
+Indonesian word order is SVO with prepositions marking most non-subject arguments, so a shallow
+analysis goes far: the subject of a trigger is the nearest actor to its left not governed by a
+preposition (or the sentence subject when the clause opens with "dan"/"sambil"…), and its target is
+the first actor to its right introduced by one of the rule's prepositions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from kg.model import ActorMention
+
+TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+# Between two coordinated actors only these characters may stand, besides coordination words.
+_COORD_PUNCT = re.compile(r"[\s,\[\]()“”\"'‘’]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    i: int
+    text: str
+    low: str
+    start: int  # document offsets
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """One actor or several coordinated actors ("AS dan negara-negara Barat")."""
+
+    members: tuple[ActorMention, ...]
+    first: int  # index of the first token covered
+    last: int  # index of the last token covered
+    prep: str | None  # preposition governing the group, if any
+
+
+def tokenize(text: str, offset: int) -> list[Token]:
+    return [
+        Token(i, m.group(), m.group().lower(), m.start() + offset, m.end() + offset)
+        for i, m in enumerate(TOKEN_RE.finditer(text))
+    ]
+
+
+def _token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    covered = [t.i for t in tokens if t.start >= start and t.end <= end]
+    return (covered[0], covered[-1]) if covered else None
+
+
+def build_groups(
+    tokens: list[Token], mentions: list[ActorMention], text: str, offset: int, sets: Mapping[str, frozenset[str]]
+) -> list[Group]:
+    """Group coordinated actor mentions and note the preposition in front of each group."""
+    groups: list[Group] = []
+    links: list[list[str]] = []  # per group, how each member joined: "and" or "comma"
+    coord = sets["coordination"]
+    for mention in mentions:
+        span = _token_span(tokens, mention.start, mention.end)
+        if span is None:
+            continue
+        first, last = span
+        link = _link(text, offset, groups[-1], mention, coord) if groups else None
+        if link is not None:
+            prev = groups[-1]
+            groups[-1] = Group(prev.members + (mention,), prev.first, last, prev.prep)
+            links[-1].append(link)
+            continue
+        prep = _prep_before(tokens, first, sets["prepositions"], text, offset)
+        groups.append(Group((mention,), first, last, prep))
+        links.append([])
+    return [part for g, how in zip(groups, links) for part in _split_commas(g, how)]
+
+
+def _link(text: str, offset: int, group: Group, mention: ActorMention, coord: frozenset[str]) -> str | None:
+    between = text[group.members[-1].end - offset : mention.start - offset]
+    words = [w.lower() for w in _COORD_PUNCT.split(between) if w]
+    if not words:
+        return "comma" if between.count(",") == 1 else None
+    if any(w in ("dan", "serta", "maupun", "beserta") for w in words) and all(w in coord for w in words):
+        return "and"
+    return None
+
+
+def _split_commas(group: Group, how: list[str]) -> list[Group]:
+    """A comma joins actors only in a list that ends with "dan"/"serta" ("A, B, dan C")."""
+    if "and" in how or not how:
+        return [group]
+    return [Group((m,), group.first, group.last, group.prep if n == 0 else None) for n, m in enumerate(group.members)]
+
+
+_LIST_BEFORE = re.compile(r"^\s*[\w-]+(?:\s+[\w-]+)?(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)*\s*,\s*(?:dan|serta)\s*$")
+
+
+def _prep_before(tokens: list[Token], first: int, preps: frozenset[str], text: str, offset: int) -> str | None:
+    if first == 0:
+        return None
+    prev = tokens[first - 1].low
+    if prev in preps:
+        return prev
+    # "terhadap pemerintah, individu, dan entitas Rusia": a comma list of plain nouns between the
+    # preposition and the actor still puts the actor under that preposition.
+    if prev not in ("dan", "serta"):
+        return None
+    for j in range(first - 2, max(-1, first - 9), -1):
+        if tokens[j].low in preps:
+            listed = text[tokens[j].end - offset : tokens[first].start - offset]
+            return tokens[j].low if _LIST_BEFORE.match(listed) else None
+    return None
+
+
+def group_at(groups: list[Group], token_index: int) -> Group | None:
+    for g in groups:
+        if g.first <= token_index <= g.last:
+            return g
+    return None
