@@ -16,9 +16,6 @@ from kg.model import ActorMention
 from kg.rules import Rule, RuleSet
 from kg.syntax import Group, Token
 
-SUBJECT_WINDOW = 30
-
-
 @dataclass(frozen=True, slots=True)
 class Trigger:
     rule: Rule
@@ -61,15 +58,22 @@ def main_subject(c: Clause, i: int) -> Group | None:
     return None
 
 
-def subject(c: Clause, i: int, mode: str = "nearest") -> Group | None:
-    """The actor a trigger at token i is predicated of."""
+def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Group | None:
+    """The actor a trigger at token i is predicated of.
+
+    A nominal trigger takes its subject from close by and never across "bahwa"; a verb may reach
+    back over a complement clause ("AS mengatakan bahwa akan mengirim …").
+    """
+    settings = c.rules.settings
+    window = settings["noun_subject_window" if noun else "subject_window"]
+    floor = _region_start(c, i) if noun else 0
     j = _skip_aux_back(c, i)
     if j >= 0 and c.tokens[j].low == "yang":
         return next((g for g in c.groups if g.last == j - 1), None)
     if j >= 0 and c.tokens[j].low in c.rules.wordsets["carry"] and mode != "any":
         return main_subject(c, i)
     for g in reversed(c.groups):
-        if g.last < i and i - g.last <= SUBJECT_WINDOW and (mode == "any" or g.prep in (None, "oleh")):
+        if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or g.prep in (None, "oleh")):
             return g
     return None
 
@@ -85,12 +89,18 @@ def after(
     """First actor group after the trigger introduced by one of `preps` (other than `skip`)."""
     window = window or t.rule.target_window
     crosses = "*" in preps
+    # A bare actor after a verb is its object; after a noun it is a genitive ("pertemuan PBB"),
+    # which only rules with a `genitive` role use.
+    direct = "" in preps and t.voice != "noun"
+    direct_window = t.rule.direct_window or c.rules.settings["direct_window"]
     for g in c.groups:
         if g.first <= t.last or g.first > t.last + window or g is skip:
             continue
         if not crosses and _stop_between(c, t.last, g.first):
             return None
-        if g.prep in preps or (g.prep is None and "" in preps) or (crosses and g.prep != "oleh"):
+        if g.prep in preps and g.prep is not None or (crosses and g.prep != "oleh"):
+            return g
+        if g.prep is None and direct and g.first - t.last <= direct_window:
             return g
     return None
 
@@ -133,6 +143,15 @@ def _genitive_roles(c: Clause, t: Trigger, subject_group: Group | None) -> tuple
 
 
 def arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]:
+    """(source, target) pairs of a trigger; unnamed nationals ("wisman Cina") do not act for their
+    state in diplomacy, so they are sources only of material conflict (extraction.json)."""
+    pairs = _arguments(c, t)
+    if int(t.cameo[:2]) < c.rules.settings["group_source_min_root"]:
+        pairs = [(s, o) for s, o in pairs if s.type != "group"]
+    return pairs
+
+
+def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]:
     rule = t.rule
     if t.voice == "passive":
         return _pairs(after(c, t, ("oleh",)), subject(c, t.first))
@@ -148,7 +167,7 @@ def arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]:
         if source is None and rule.genitive == "source":
             source = genitive(c, t)
     if source is None:
-        source = subject(c, t.first, rule.subject)
+        source = subject(c, t.first, rule.subject, noun=t.voice == "noun")
     if rule.genitive == "target" and t.voice in ("noun", "base"):
         source, target = _genitive_roles(c, t, source)
     elif "partner" in rule.target:

@@ -175,3 +175,4 @@ class DocumentResult:
     timexes: tuple[Timex, ...] = ()
     actors: tuple[ActorMention, ...] = ()
     warnings: tuple[str, ...] = ()
+    topic: str | None = None  # "sports", "entertainment" ... when the document is off-topic

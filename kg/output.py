@@ -77,6 +77,7 @@ def document_json(r: DocumentResult) -> dict[str, Any]:
         "n_sentences": r.n_sentences,
         "n_events": len(r.events),
         "warnings": list(r.warnings),
+        "topic": r.topic,
         "url": c.doc.url,
         "publisher": c.doc.publisher,
         "origin": c.doc.origin,

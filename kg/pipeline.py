@@ -19,6 +19,7 @@ from kg.events import RawEvent, extract_sentence
 from kg.merge import merge_document
 from kg.model import ActorMention, Document, DocumentResult, Timex
 from kg.rules import RuleSet, load_rules
+from kg.topics import off_topic
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ def default_resources(lexicon_dir: str | None = None) -> Resources:
 def process_document(doc: Document, res: Resources) -> DocumentResult:
     cleaned = clean(doc)
     sentences = split_sentences(cleaned)
+    body = " ".join(doc.text[b.start : b.end] for b in cleaned.blocks)
+    topic = off_topic(f"{cleaned.title or ''} {body}", res.rules.settings)
     anchor = cleaned.published_date
     memory = DocMemory()
     raws: list[RawEvent] = []
@@ -54,7 +57,7 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
     for sentence in sentences:
         mentions = res.actors.find(sentence.text, sentence.start, when=anchor, memory=memory)
         actors.extend(mentions)
-        if len(mentions) < 2:
+        if len(mentions) < 2 or topic is not None:
             continue  # an event needs two actors; skip the date search where none can be
         found = res.dates.find(sentence.text, sentence.start, anchor)
         timexes.extend(found)
@@ -66,6 +69,7 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
         timexes=tuple(timexes),
         actors=tuple(actors),
         warnings=tuple(dict.fromkeys(doc.warnings + cleaned.warnings)),
+        topic=topic,
     )
 
 

@@ -31,6 +31,7 @@ RULE_FIELDS: dict[str, Any] = {
     "before_window": (int, False),
     "target": (list, False),
     "target_window": (int, False),
+    "direct_window": (int, False),
     "source_prep": (list, False),
     "genitive": (str, False),
     "subject": (str, False),
@@ -62,6 +63,7 @@ class Rule:
     before_window: int = 4
     target: tuple[str, ...] = ()  # prepositions introducing the target; "" direct object; "*" any
     target_window: int = 14
+    direct_window: int | None = None  # how far a bare direct object may stand (default: extraction.json)
     source_prep: tuple[str, ...] = ()  # inverted rules: the source follows one of these
     genitive: str | None = None  # role of an actor right after a nominal trigger: source|target
     subject: str = "nearest"  # nearest: nearest actor not governed by a preposition; any: nearest actor
@@ -79,6 +81,7 @@ class RuleSet:
     wordsets: dict[str, frozenset[str]]
     multiword: dict[str, tuple[tuple[str, ...], ...]]  # word set -> its multi-token entries
     cameo: dict[str, EventType]
+    settings: dict[str, Any]  # extraction.json: windows, actor-type policy, topic filter
 
     def event_type(self, code: str) -> EventType:
         return self.cameo[code]
@@ -150,6 +153,7 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
         before_window=entry.get("before_window", 4),
         target=tuple(entry.get("target") or ()),
         target_window=entry.get("target_window", 14),
+        direct_window=entry.get("direct_window"),
         source_prep=tuple(entry.get("source_prep") or ()),
         genitive=entry.get("genitive"),
         subject=entry.get("subject", "nearest"),
@@ -159,6 +163,29 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
         not_after=entry.get("not_after"),
         unless=entry.get("unless"),
     )
+
+
+SETTINGS_INT = ("subject_window", "noun_subject_window", "direct_window", "group_source_min_root")
+
+
+def _load_settings(path: Path) -> dict[str, Any]:
+    data = load_json(path)
+    if not isinstance(data, dict):
+        raise LexiconError(str(path), None, "expected a JSON object")
+    for key in SETTINGS_INT:
+        if not isinstance(data.get(key), int):
+            raise LexiconError(str(path), None, f"'{key}' should be an integer")
+    topics = data.get("topics")
+    if not isinstance(topics, dict) or not isinstance(topics.get("min_distinct"), int):
+        raise LexiconError(str(path), None, "'topics' needs 'min_distinct' and word lists")
+    lists = {k: v for k, v in topics.items() if not k.startswith("_") and k != "min_distinct"}
+    for name, words in lists.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise LexiconError(str(path), None, f"topics.{name} should be a list of words")
+    settings = {k: data[k] for k in SETTINGS_INT}
+    settings["min_distinct"] = topics["min_distinct"]
+    settings["topics"] = {name: tuple(w.lower() for w in words) for name, words in sorted(lists.items())}
+    return settings
 
 
 def load_rules(directory: Path | None = None) -> RuleSet:
@@ -189,6 +216,7 @@ def load_rules(directory: Path | None = None) -> RuleSet:
         wordsets=wordsets,
         multiword=multiword,
         cameo=cameo,
+        settings=_load_settings(directory / "extraction.json"),
     )
 
 

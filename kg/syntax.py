@@ -46,7 +46,8 @@ def tokenize(text: str, offset: int) -> list[Token]:
 
 
 def _token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
-    covered = [t.i for t in tokens if t.start >= start and t.end <= end]
+    # overlap, not containment: a mention may start inside a token ("negara-negara BRICS")
+    covered = [t.i for t in tokens if t.start < end and t.end > start]
     return (covered[0], covered[-1]) if covered else None
 
 

@@ -1,0 +1,400 @@
+"""Find actor mentions in a sentence: states, their governments, armies and nationals, blocs,
+armed groups and people, each resolved to an id and a roll-up code (see CONTRACT.md).
+
+Two passes, both linear in the sentence: a longest-match walk of the lexicon trie (names, role
+words, blockers), then a small left-to-right grammar that merges "role words + country + person"
+into one mention ("Menteri Pertahanan Rusia Sergey Shoigu").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.actor_lexicon import TOKEN, ActorLexicon, Entity, Pattern, Term, norm_gap, norm_phrase, norm_token
+from kg.errors import ActorNotFound
+from kg.lexicon import LEXICON_DIR, cached_json
+from kg.model import ActorMention
+
+Token = tuple[int, int, str]  # start, end, normalised form
+_NAMED = ("actor", "person", "short")
+_HEADLINE_SHARE = 0.6  # above this share of capitalised words a sentence is a title-case headline
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A stretch of tokens that matched the lexicon, with every meaning that fits its casing."""
+
+    first: int  # token indexes, end exclusive
+    last: int
+    start: int  # character offsets in the sentence
+    end: int
+    terms: tuple[Term, ...]  # strongest first
+    key: str  # normalised surface, for DocMemory
+
+    @property
+    def kind(self) -> str:
+        return self.terms[0].kind
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    actor_id: str
+    code: str | None = None  # set when the text names the code ("Presiden Rusia Vladimir Putin")
+
+
+class DocMemory:
+    """Per-document state: people already named in full, so a later bare "Kirby" or "Kim" resolves.
+
+    Create one per document and pass it to every ActorMatcher.find call on that document, in order.
+    """
+
+    def __init__(self) -> None:
+        self._people: dict[str, str] = {}  # normalised name or short form -> person id
+
+    def remember(self, person_id: str, keys: Sequence[str]) -> None:
+        for key in keys:
+            self._people[key] = person_id
+
+    def recall(self, key: str) -> str | None:
+        return self._people.get(key)
+
+
+class ActorMatcher:
+    """The compiled gazetteer. Build it with ActorMatcher.load() (cached per lexicon folder)."""
+
+    def __init__(self, lexicon: ActorLexicon, calendar: dict[str, dict[str, int]] | None = None) -> None:
+        self.lex = lexicon
+        # Capitalised words that do not start a proper name ("pada Senin Rusia ...").
+        words = calendar or {}
+        self.ordinary_capitals = {norm_token(w) for group in words.values() for w in group}
+
+    @classmethod
+    def load(cls, lexicon_dir: Path | None = None) -> ActorMatcher:
+        return _load(lexicon_dir.resolve() if lexicon_dir is not None else None)
+
+    # --- public API -----------------------------------------------------------------------------
+
+    def find(
+        self, text: str, offset: int = 0, when: str | None = None, memory: DocMemory | None = None
+    ) -> list[ActorMention]:
+        """All actor mentions in one sentence, ordered and non-overlapping; spans + offset.
+
+        `when` (YYYY-MM-DD, the article date) picks the role a person held on that day.
+        """
+        tokens = _tokenize(text)
+        sentence = _Sentence(text, tokens, self._scan(text, tokens), _is_headline(text, tokens))
+        items = sentence.items
+        mentions = []
+        k = 0
+        while k < len(items):
+            found, k_next = self._phrase(sentence, k, when, memory)
+            if found is not None:
+                mentions.append(self._mention(text, found, offset, when, memory))
+            k = max(k_next, k + 1)
+        return mentions
+
+    def lookup(self, name: str) -> list[tuple[str, str, str]]:
+        """(id, code, label) of every actor a name, alias, id or code stands for, in any language."""
+        results = []
+        for actor_id in sorted(self.lex.index.get(norm_phrase(name), ())):
+            info = self.actor_info(actor_id)
+            results.append((actor_id, info["code"] or "", info["label"] or actor_id))
+        return results
+
+    def actor_info(self, actor_id: str) -> dict[str, str | None]:
+        """label, label_en, type, code, wikidata and country of an actor id."""
+        person = self.lex.people.get(actor_id)
+        if person is not None:
+            code = person.code_at(None)
+            return {"label": person.label, "label_en": person.label_en, "type": "person", "code": code,
+                    "wikidata": person.wikidata, "country": person.nationality or self._state_of(code)}
+        entity = self.lex.entity(actor_id)
+        if entity is None:
+            raise ActorNotFound(f"unknown actor id {actor_id!r}")
+        return {"label": entity.label, "label_en": entity.label_en, "type": entity.type,
+                "code": entity.code, "wikidata": entity.wikidata, "country": entity.country}
+
+    # --- pass 1: longest match over the token trie ----------------------------------------------
+
+    def _scan(self, text: str, tokens: list[Token]) -> list[_Item]:
+        items = []
+        first_words = self.lex.root.children
+        i, n = 0, len(tokens)
+        while i < n:
+            if tokens[i][2] not in first_words:  # the common case, kept free of calls
+                i += 1
+                continue
+            item = self._longest(text, tokens, i)
+            if item is None:
+                i += 1
+            else:
+                items.append(item)
+                i = item.last
+        return items
+
+    def _longest(self, text: str, tokens: list[Token], i: int) -> _Item | None:
+        node = self.lex.root.children.get(tokens[i][2])
+        if node is None:
+            return None
+        path = [(i + 1, node)]
+        j = i + 1
+        while j < len(tokens) and node.children:
+            key = norm_gap(text[tokens[j - 1][1] : tokens[j][0]]) + " " + tokens[j][2]
+            child = node.children.get(key)
+            if child is None:
+                break
+            node, j = child, j + 1
+            path.append((j, node))
+        for last, candidate in reversed(path):
+            terms = tuple(p.term for p in candidate.patterns if self._fits(p, text, tokens, i, last))
+            if terms:
+                key = " ".join(tok[2] for tok in tokens[i:last])
+                return _Item(i, last, tokens[i][0], tokens[last - 1][1], terms, key)
+        return None
+
+    def _fits(self, pattern: Pattern, text: str, tokens: list[Token], i: int, last: int) -> bool:
+        words = [text[start:end] for start, end, _ in tokens[i:last]]
+        if any(exact and word != want for word, want, exact in zip(words, pattern.tokens, pattern.exact)):
+            return False
+        if pattern.cap_first and not words[0][0].isupper():
+            return False
+        if pattern.term.isolated and (
+            _capital_beside(text, tokens, i - 1, i) or _capital_beside(text, tokens, last, last - 1)
+        ):
+            return False
+        return not self._clitic_after(text, tokens, last)
+
+    def _clitic_after(self, text: str, tokens: list[Token], last: int) -> bool:
+        """'AS-nya': a hyphenated particle turns the name into an ordinary word."""
+        if last >= len(tokens):
+            return False
+        gap = text[tokens[last - 1][1] : tokens[last][0]]
+        return gap in ("-", "\u2010", "\u2011") and tokens[last][2] in self.lex.clitics
+
+    # --- pass 2: role + country + person grammar ------------------------------------------------
+
+    def _phrase(
+        self, sentence: _Sentence, k: int, when: str | None, memory: DocMemory | None
+    ) -> tuple[_Found | None, int]:
+        text, items = sentence.text, sentence.items
+        kind = items[k].kind
+        if kind == "prefix":  # "Timnas Jepang", "bahasa Inggris": the name after it is void
+            nxt = k + 1
+            if nxt < len(items) and items[nxt].kind in _NAMED and _adjacent(text, items[k].end, items[nxt]):
+                return None, nxt + 1
+            return None, k + 1
+        if kind in ("block", "suffix"):
+            return None, k + 1
+        return _Phrase(self, sentence, k, when, memory).parse()
+
+    def resolve_person(
+        self, item: _Item, memory: DocMemory | None, code: str | None, when: str | None
+    ) -> str | None:
+        """Which person a name means: the one this document named before, a full or safe name,
+        or the only candidate holding a role for the country named in the same phrase."""
+        candidates = [t.target for t in item.terms if t.kind in ("person", "short") and t.target]
+        remembered = memory.recall(item.key) if memory is not None else None
+        if remembered in candidates:
+            return remembered
+        full = [t.target for t in item.terms if t.kind == "person" and t.target]
+        if full:
+            return full[0]
+        if code is not None:
+            fitting = [pid for pid in candidates if self.lex.people[pid].code_at(when) == code]
+            if len(fitting) == 1:
+                return fitting[0]
+        return None
+
+    def _mention(
+        self, text: str, found: _Found, offset: int, when: str | None, memory: DocMemory | None
+    ) -> ActorMention:
+        start, end = found.start, found.end
+        if start > 0 and end < len(text) and text[start - 1] == "[" and text[end] == "]":
+            start, end = start - 1, end + 1  # editorial insertion "[Korea Utara]": keep the brackets
+        person = self.lex.people.get(found.actor_id)
+        if person is not None:
+            if memory is not None:
+                memory.remember(person.id, self.lex.person_keys[person.id])
+            code = found.code or person.code_at(when) or person.id
+            return ActorMention(start + offset, end + offset, text[start:end], person.id, code,
+                                person.label, "person", person.label_en,
+                                person.nationality or self._state_of(code))
+        entity = self.lex.entity(found.actor_id)
+        assert entity is not None, found.actor_id  # ids come from the lexicon itself
+        return ActorMention(start + offset, end + offset, text[start:end], entity.id, entity.code,
+                            entity.label, entity.type, entity.label_en, entity.country)
+
+    def _state_of(self, code: str | None) -> str | None:
+        entity = self.lex.entities.get(code) if code else None
+        return entity.id if entity is not None and entity.type == "state" else None
+
+
+class _Phrase:
+    """Parses [quantifier] role* [actor [(alias)]] [[,] person] starting at one item."""
+
+    def __init__(
+        self, matcher: ActorMatcher, sentence: _Sentence, k: int, when: str | None,
+        memory: DocMemory | None,
+    ) -> None:
+        self.m, self.sentence, self.when, self.memory = matcher, sentence, when, memory
+        self.text, self.items = sentence.text, sentence.items
+        self.k0 = self.k = k
+        self.start = self.end = self.items[k].start
+
+    def peek(self, kinds: tuple[str, ...], comma: bool = False) -> _Item | None:
+        if self.k >= len(self.items) or self.items[self.k].kind not in kinds:
+            return None
+        item = self.items[self.k]
+        gap = self.text[self.end : item.start].strip()
+        if self.k == self.k0 or not gap or (comma and gap == ","):
+            return item
+        return None
+
+    def take(self, item: _Item) -> None:
+        self.k, self.end = self.k + 1, item.end
+
+    def absorb_paren(self, accept: Callable[[_Item], bool]) -> None:
+        """'Menteri Luar Negeri (Menlu)', 'Amerika Serikat (AS)': a bracketed alias joins in."""
+        if self.k >= len(self.items):
+            return
+        item = self.items[self.k]
+        after = self.text[item.end :]
+        if self.text[self.end : item.start].strip() == "(" and after.lstrip().startswith(")") and accept(item):
+            self.k += 1
+            self.end = item.end + len(after) - len(after.lstrip()) + 1
+
+    def parse(self) -> tuple[_Found | None, int]:
+        while (det := self.peek(("det",))) is not None:
+            self.take(det)
+        roles: list[Term] = []
+        while (role := self.peek(("role",))) is not None:
+            self.take(role)
+            roles.append(role.terms[0])
+            self.absorb_paren(lambda it: it.kind == "role")
+        if self.k > self.k0 and not roles:  # a quantifier alone is no actor
+            return None, self.k0 + 1
+        entity = self._head()
+        if entity is False:
+            return None, self.k
+        return self._finish(roles, entity if isinstance(entity, Entity) else None)
+
+    def _head(self) -> Entity | None | bool:
+        """The country or organisation of the phrase; False if a blocker voids it."""
+        head = self.peek(("actor",))
+        if head is None:
+            return None
+        self.take(head)
+        nxt = self.items[self.k] if self.k < len(self.items) else None
+        if nxt is not None and nxt.kind == "suffix" and _adjacent(self.text, head.end, nxt):
+            self.k += 1  # "Jepang Terbuka", "Indonesia U-23"
+            return False
+        if self.k - 1 == self.k0 and self._inside_other_name(head):
+            return False
+        entity = self.m.lex.entity(head.terms[0].target or "")
+        code = entity.code if entity else None
+        self.absorb_paren(lambda it: it.kind == "actor" and self._code(it) == code)
+        return entity
+
+    def _inside_other_name(self, head: _Item) -> bool:
+        """'Universitas Indonesia', 'Sandro Wagner': right after an unknown capitalised word (not
+        the first of the sentence, not a weekday or month, not in a headline) the name is part of
+        the name of something else."""
+        s, i = self.sentence, head.first - 1
+        if i <= 0 or s.headline:
+            return False
+        if self.k0 > 0 and self.items[self.k0 - 1].last == head.first:
+            return False  # the word before is known to the lexicon (a role, a blocker ...)
+        start, end, norm = s.tokens[i]
+        if s.text[end : head.start].strip() or not s.text[start].isupper():
+            return False
+        return norm not in self.m.ordinary_capitals and not _is_acronym_item(s.text[head.start : head.end])
+
+    def _code(self, item: _Item) -> str | None:
+        entity = self.m.lex.entity(item.terms[0].target or "")
+        return entity.code if entity else None
+
+    def _finish(self, roles: list[Term], head: Entity | None) -> tuple[_Found | None, int]:
+        link = next((r.person for r in reversed(roles) if r.person), None)
+        person_id = self._person(link, head)
+        if person_id is not None:
+            person = self.m.lex.people[person_id]
+            code = head.code if head is not None else person.code_at(self.when)
+            if link == "of" and code:
+                suffix = next(r.target for r in reversed(roles) if r.person == "of")
+                return _Found(self.start, self.end, f"{code}.{suffix}"), self.k
+            return _Found(self.start, self.end, person_id, code), self.k
+        if head is None:
+            return None, self.k
+        actor_id = head.id
+        if roles and self.m.lex.belongs_to_state(head) and "." not in head.id:
+            suffix = next((r.target for r in reversed(roles) if r.target), None)
+            actor_id = f"{head.id}.{suffix}" if suffix else head.id
+        return _Found(self.start, self.end, actor_id), self.k
+
+    def _person(self, link: str | None, head: Entity | None) -> str | None:
+        """Take a following person name when the role words say it is the role holder."""
+        if link is None and (head is not None or self.k > self.k0):
+            return None
+        item = self.peek(("person", "short"), comma=link == "is")
+        if item is None:
+            return None
+        code = head.code if head is not None else None
+        person_id = self.m.resolve_person(item, self.memory, code, self.when)
+        if person_id is not None:
+            self.take(item)
+        return person_id
+
+
+def _tokenize(text: str) -> list[Token]:
+    if text.isascii():  # lower() keeps offsets for ASCII, so slice the lowered text once
+        low = text.lower()
+        return [(m.start(), m.end(), low[m.start() : m.end()]) for m in TOKEN.finditer(text)]
+    return [(m.start(), m.end(), norm_token(m.group())) for m in TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    text: str
+    tokens: list[Token]
+    items: list[_Item]
+    headline: bool
+
+
+def _is_headline(text: str, tokens: list[Token]) -> bool:
+    """A title-case line with no closing punctuation, where capitals say nothing about names."""
+    if text.rstrip().endswith((".", "!", "?", '"', "\u201d", ":", ";")):
+        return False
+    words = [text[start] for start, end, _ in tokens if end - start > 3 and text[start].isalpha()]
+    return len(words) >= 3 and sum(ch.isupper() for ch in words) > _HEADLINE_SHARE * len(words)
+
+
+def _is_acronym_item(surface: str) -> bool:
+    """'RI', 'DPR RI': acronyms keep their meaning after a capitalised word ('Presiden Pertama RI')."""
+    return all(word.isupper() for word in surface.split())
+
+
+def _adjacent(text: str, end: int, item: _Item) -> bool:
+    return not text[end : item.start].strip()
+
+
+def _capital_beside(text: str, tokens: list[Token], n: int, own: int) -> bool:
+    """A capitalised word right next to token `own` (only spaces between): part of a longer name."""
+    if not 0 <= n < len(tokens):
+        return False
+    left, right = (tokens[n], tokens[own]) if n < own else (tokens[own], tokens[n])
+    return not text[left[1] : right[0]].strip() and text[tokens[n][0]].isupper()
+
+
+@lru_cache(maxsize=4)
+def _load(lexicon_dir: Path | None) -> ActorMatcher:
+    folder = lexicon_dir or LEXICON_DIR
+    calendar_path = folder / "calendar.json"
+    calendar = cached_json(str(calendar_path)) if calendar_path.is_file() else None
+    if isinstance(calendar, dict):
+        calendar = {k: v for k, v in calendar.items() if isinstance(v, dict)}
+    return ActorMatcher(ActorLexicon.load(lexicon_dir), calendar)

@@ -1,0 +1,473 @@
+"""Indonesian temporal expressions: find them in a sentence and resolve them against the publication date.
+
+A fast path of regexes compiled once from data/lexicon/dates.json and calendar.json (see kg/date_grammar.py)
+finds and resolves the common forms; dateparser is only the fallback of `resolve()` for other expressions.
+
+Conventions, chosen so that a value is never more precise than the text supports:
+* Span: the expression itself. Prepositions that attach it to the clause (pada, sejak, hingga, antara,
+  dari, dalam, di ...) are left out; head nouns (hari, tanggal, bulan, tahun), part-of-period words (awal,
+  akhir, pertengahan) and direction words (lalu, silam, mendatang) are in: "pada November 2022" -> span
+  "November 2022"; "pada bulan Maret" -> "bulan Maret"; "sejak 2014" -> "2014".
+* Each expression denotes a calendar interval; its value is the finest unit (day, month, year) that contains
+  the whole interval, else it is unresolved. "awal bulan ini" -> that month, "pertengahan 2022" -> 2022,
+  "kuartal III 2025" -> 2025.
+* Weeks ("pekan lalu", "minggu ini", "sepekan lalu", "dua pekan lalu", "pekan depan") are calendar weeks
+  Monday-Sunday: the week containing anchor + 7n days. By the rule above a week inside one month gives that
+  month, a week across two months gives the year, a week across New Year is unresolved. "akhir pekan" is
+  Saturday+Sunday. "minggu" before lalu/ini/depan is the week, not Sunday.
+* Ranges ("1-3 September 2023", "antara 2019 dan 2021", "Juni-Juli 2025") take their start; the span covers
+  the whole range. Lists of years ("pada 2011 dan 2013") give one expression per year.
+* Day and month without a year ("30 Agustus", "Rabu (30/8)", "pada (30/8)"): the latest such date on or before
+  anchor + 31 days (news reports the past but announces the coming weeks); with lalu/silam the latest on or
+  before the anchor, with mendatang/depan the earliest on or after it. A weekday given with dd/mm never moves
+  the date: the digits win (a mismatch is most often a typo, and moving by a year would be worse).
+* Month without a year ("pada Maret", "bulan Maret", "Maret lalu"): the latest March not after the anchor's
+  month; "Maret mendatang" the earliest March not before it; "Maret tahun lalu" March of anchor year - 1.
+* Weekday alone ("pada Senin", "kata dia, Senin."; capitalised): the latest Monday on or before the anchor;
+  "Senin lalu" strictly before, "Senin depan" strictly after, "Senin pekan lalu" the Monday of last week.
+* Vague ("beberapa tahun lalu", "puluhan tahun silam", "baru-baru ini", "dalam beberapa hari ke depan",
+  "dalam tiga bulan mendatang", any "... ke depan" window) -> unresolved, text kept.
+* Without an anchor every relative expression is unresolved (value None, resolved False). Timex.anchor is
+  set for every anchor-relative expression and left None for absolute ones ("31 Agustus 2023").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from calendar import monthrange
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from kg.date_grammar import WORD, Rule, build_rules, compile_master, start_words, year_list_pattern
+from kg.date_words import DateWords, load_date_words, norm
+from kg.model import Granularity, Timex
+
+Interval = tuple[date, date]
+# Yearless day dates may lie this far after the anchor (announcements of the coming weeks).
+LOOKAHEAD_DAYS = 31
+_ANCHOR = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DIGIT = re.compile(r"\d")
+_STEP = {"past": -1, "this": 0, "future": 1, "later": 1}
+_MAX_FALLBACK_CHARS = 80  # dateparser gets slow and unreliable on long untrusted strings
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a handler found: the denoted interval (None if it cannot be known) and anchor dependence."""
+
+    interval: Interval | None
+    relative: bool
+
+
+Handler = Callable[["DateResolver", "re.Match[str]", bool, date | None], Resolution | None]
+
+
+class DateResolver:
+    """Finds Indonesian temporal expressions and resolves them; build once with `DateResolver.load()`."""
+
+    def __init__(self, words: DateWords) -> None:
+        self.words = words
+        self._rules: dict[str, Rule] = {rule.name: rule for rule in build_rules(words)}
+        self._master = compile_master(list(self._rules.values()))
+        self._year_list = year_list_pattern(words)
+        self._core_words, self._prefix_words = start_words(words)
+
+    @classmethod
+    def load(cls, lexicon_dir: Path | None = None) -> DateResolver:
+        """The resolver for the lexicon in `lexicon_dir` (default data/lexicon), compiled once per process."""
+        return _cached_resolver(str(lexicon_dir) if lexicon_dir else "")
+
+    def find(self, text: str, offset: int = 0, anchor: str | None = None) -> list[Timex]:
+        """All temporal expressions of `text`, in order, non-overlapping, spans shifted by `offset`."""
+        if self._core_words.isdisjoint(WORD.findall(text.lower())) and not _DIGIT.search(text):
+            return []  # the common case, decided in C: no word that can begin a date
+        base, anchor_text = parse_anchor(anchor)
+        found: list[Timex] = []
+        pos = 0
+        for start in self._candidates(text):
+            if start < pos or (match := self._master.match(text, start)) is None:
+                continue
+            rule = self._rules[str(match.lastgroup)]
+            core_start, end = match.span(rule.core_group)
+            result = self._run(rule, text[core_start:end], core_start > start, base)
+            if result is None:  # the shape matched but it is no date (31/2, ...)
+                continue
+            found.append(_timex(text, core_start, end, offset, result, anchor_text))
+            pos = end
+            if rule.year_list:
+                pos = self._continue_years(text, pos, offset, found)
+        return found
+
+    def _candidates(self, text: str) -> list[int]:
+        """Starts of the words a rule can begin with; only there is the master regex tried."""
+        tokens = [(m.start(), m.group().lower()) for m in WORD.finditer(text)]
+        starts = []
+        for i, (start, word) in enumerate(tokens):
+            if word in self._core_words or word[0].isdigit():
+                starts.append(start)
+            elif word in self._prefix_words and i + 1 < len(tokens):
+                following = tokens[i + 1][1]
+                if following in self._core_words or following[0].isdigit():
+                    starts.append(start)
+        return starts
+
+    def resolve(self, expression: str, anchor: str | None) -> Timex:
+        """Resolve one expression (e.g. "pekan lalu"); falls back to dateparser for unknown forms."""
+        hits = self.find(expression, 0, anchor)
+        whole = Timex(0, len(expression), expression, None, None, False, None)
+        if len(hits) == 1 and self._covers(expression, hits[0]):
+            return replace(hits[0], start=0, end=len(expression), text=expression)
+        base, anchor_text = parse_anchor(anchor)
+        result = _dateparser_resolution(expression, base)
+        value = _containing(result.interval) if result.interval else None
+        return replace(
+            whole,
+            value=value[0] if value else None,
+            granularity=value[1] if value else None,
+            resolved=value is not None,
+            anchor=anchor_text if result.relative else None,
+        )
+
+    def _run(self, rule: Rule, core: str, has_prefix: bool, base: date | None) -> Resolution | None:
+        parsed = rule.parse.fullmatch(core)
+        if parsed is None:
+            return None
+        try:
+            return HANDLERS[rule.handler](self, parsed, has_prefix, base)
+        except (OverflowError, ValueError):  # calendar arithmetic beyond year 1..9999 from an odd anchor
+            return Resolution(None, True)
+
+    def _continue_years(self, text: str, pos: int, offset: int, found: list[Timex]) -> int:
+        while (more := self._year_list.match(text, pos)) is not None:
+            start, end = more.span("c")
+            year = int(more.group("y"))
+            found.append(_timex(text, start, end, offset, Resolution(_year_iv(year), False), None))
+            pos = end
+        return pos
+
+    def _covers(self, expression: str, hit: Timex) -> bool:
+        """True if the expression is the hit, give or take a leading preposition and punctuation."""
+        prefix = norm(expression[: hit.start])
+        return (prefix == "" or prefix in self.words.prepositions) and not any(
+            ch.isalnum() for ch in expression[hit.end :]
+        )
+
+
+@lru_cache(maxsize=None)
+def _cached_resolver(directory: str) -> DateResolver:
+    return DateResolver(load_date_words(Path(directory) if directory else None))
+
+
+def parse_anchor(anchor: str | None) -> tuple[date | None, str | None]:
+    """The anchor day of an ISO date or datetime string; an unusable anchor counts as no anchor."""
+    if not anchor or not _ANCHOR.match(anchor):
+        return None, None
+    try:
+        day = date.fromisoformat(anchor[:10])
+    except ValueError:
+        return None, None
+    return day, day.isoformat()
+
+
+def _timex(
+    text: str, start: int, end: int, offset: int, result: Resolution, anchor: str | None
+) -> Timex:
+    value = _containing(result.interval) if result.interval else None
+    return Timex(
+        start=start + offset,
+        end=end + offset,
+        text=text[start:end],
+        value=value[0] if value else None,
+        granularity=value[1] if value else None,
+        resolved=value is not None,
+        anchor=anchor if result.relative else None,
+    )
+
+
+# --- calendar arithmetic -------------------------------------------------------------------------
+
+
+def _containing(interval: Interval) -> tuple[str, Granularity] | None:
+    lo, hi = interval
+    if lo == hi:
+        return lo.isoformat(), "day"
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return lo.isoformat()[:7], "month"
+    if lo.year == hi.year:
+        return f"{lo.year:04d}", "year"
+    return None
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_iv(day: date | None) -> Interval | None:
+    return (day, day) if day else None
+
+
+def _month_iv(year: int, month: int) -> Interval:
+    return date(year, month, 1), date(year, month, monthrange(year, month)[1])
+
+
+def _year_iv(year: int) -> Interval:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _week_iv(day: date) -> Interval:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _shift_month(year: int, month: int, k: int) -> tuple[int, int]:
+    total = year * 12 + month - 1 + k
+    return total // 12, total % 12 + 1
+
+
+def _part_iv(interval: Interval, fraction: tuple[float, float] | None) -> Interval:
+    """The part of an interval named by awal/pertengahan/akhir (fractions of its length)."""
+    if fraction is None:
+        return interval
+    n = (interval[1] - interval[0]).days + 1
+    first = min(n - 1, int(fraction[0] * n))
+    last = max(first, min(n - 1, math.ceil(fraction[1] * n) - 1))
+    return interval[0] + timedelta(days=first), interval[0] + timedelta(days=last)
+
+
+def shifted(anchor: date, unit: str, k: int) -> Interval:
+    """The day, calendar week, month or year that is k units away from the anchor."""
+    if unit == "day":
+        day = anchor + timedelta(days=k)
+        return day, day
+    if unit == "week":
+        return _week_iv(anchor + timedelta(days=7 * k))
+    if unit == "month":
+        return _month_iv(*_shift_month(anchor.year, anchor.month, k))
+    return _year_iv(anchor.year + k)
+
+
+def yearless_day(day: int, month: int, anchor: date, direction: str | None) -> date | None:
+    candidates = [d for y in range(anchor.year - 4, anchor.year + 5) if (d := safe_date(y, month, day))]
+    if direction in ("future", "later"):
+        return min((d for d in candidates if d >= anchor), default=None)
+    if direction == "this":
+        return safe_date(anchor.year, month, day)
+    limit = anchor if direction == "past" else anchor + timedelta(days=LOOKAHEAD_DAYS)
+    return max((d for d in candidates if d <= limit), default=None)
+
+
+def _yearless_month(month: int, anchor: date, direction: str | None) -> Interval:
+    if direction == "this":
+        return _month_iv(anchor.year, month)
+    if direction in ("future", "later"):
+        return _month_iv(anchor.year + (month < anchor.month), month)
+    return _month_iv(anchor.year - (month > anchor.month), month)
+
+
+def _weekday_date(weekday: int, anchor: date, direction: str | None) -> date:
+    if direction == "this":
+        return _week_iv(anchor)[0] + timedelta(days=weekday)
+    if direction in ("future", "later"):
+        return anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
+    back = (anchor.weekday() - weekday) % 7
+    return anchor - timedelta(days=back or (7 if direction == "past" else 0))
+
+
+def _relative(anchor: date | None, compute: Callable[[date], Interval | None]) -> Resolution:
+    return Resolution(compute(anchor) if anchor else None, True)
+
+
+# --- handlers: one per rule kind of kg/date_grammar.py -------------------------------------------
+
+Parsed = "re.Match[str]"
+
+
+def _dated(r: DateResolver, m: re.Match[str], anchor: date | None) -> Resolution | None:
+    """An explicit numeric d/m[/y] (groups pd, pm, py): absolute with a year, else yearless."""
+    day, month = int(m["pd"]), int(m["pm"])
+    if safe_date(2000, month, day) is None:
+        return None
+    if m["py"]:
+        year = int(m["py"]) + (2000 if len(m["py"]) == 2 else 0)
+        found = safe_date(year, month, day)
+        return Resolution(_day_iv(found), False) if found else None
+    return _relative(anchor, lambda a: _day_iv(yearless_day(day, month, a, None)))
+
+
+def _h_iso(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution | None:
+    return _dated(r, m, anchor)
+
+
+def _h_day_month(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution | None:
+    w = r.words
+    day, month = int(m["d1"]), w.month(m["m1"])
+    if safe_date(2000, month, day) is None:
+        return None
+    if m["y"]:
+        year = int(m["y"]) - (1 if m["m2"] and w.month(m["m2"]) < month else 0)
+        found = safe_date(year, month, day)
+        return Resolution(_day_iv(found), False) if found else None
+    if m["ydir"]:
+        step = _STEP[w.direction(m["ydir"])]
+        return _relative(anchor, lambda a: _day_iv(safe_date(a.year + step, month, day)))
+    direction = w.direction(m["dir"]) if m["dir"] else None
+    return _relative(anchor, lambda a: _day_iv(yearless_day(day, month, a, direction)))
+
+
+def _h_month(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution | None:
+    w = r.words
+    month, part = w.month(m["m1"]), w.part(m["part"])
+    if m["y"]:
+        year = int(m["y"]) - (1 if m["m2"] and w.month(m["m2"]) < month else 0)
+        return Resolution(_part_iv(_month_iv(year, month), part), False)
+    if m["ydir"]:
+        step = _STEP[w.direction(m["ydir"])]
+        return _relative(anchor, lambda a: _part_iv(_month_iv(a.year + step, month), part))
+    direction = w.direction(m["dir"]) if m["dir"] else None
+    return _relative(anchor, lambda a: _part_iv(_yearless_month(month, a, direction), part))
+
+
+def _h_year(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution | None:
+    return Resolution(_part_iv(_year_iv(int(m["y"])), r.words.part(m["part"])), False)
+
+
+def _h_period(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution | None:
+    w = r.words
+    size, index = w.periods[norm(m["per"])], w.ordinal(m["ord"])
+    if index * size > 12:
+        return None
+
+    def interval(year: int) -> Interval:
+        return _month_iv(year, (index - 1) * size + 1)[0], _month_iv(year, index * size)[1]
+
+    if m["y"]:
+        return Resolution(interval(int(m["y"])), False)
+    step = _STEP[w.direction(m["ydir"])]
+    return _relative(anchor, lambda a: interval(a.year + step))
+
+
+def _h_count(r: DateResolver, m: re.Match[str], window: bool, anchor: date | None) -> Resolution:
+    """N units ago / from now: "dua hari lalu", "sepekan lalu", "3 bulan lagi", "beberapa tahun lalu"."""
+    w = r.words
+    direction = w.direction(m["dir"])
+    if m["se"]:
+        count: int | None = 1
+        unit, size = w.units[norm(m["se"])[len(w.se_prefix) :]]
+    else:
+        count = w.number(m["num"])
+        unit, size = w.units[norm(m["unit"])]
+    if count is None or direction == "ahead" or (window and direction != "past"):
+        return Resolution(None, True)  # vague amount, or a window ("dalam 3 hari ke depan"), no point
+    k = count * size * (-1 if direction == "past" else 1)
+    return _relative(anchor, lambda a: shifted(a, unit, k))
+
+
+def _h_unit(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution:
+    """This/last/next unit: "pekan lalu", "bulan ini", "akhir tahun lalu", "akhir pekan ini"."""
+    w = r.words
+    unit, _size = w.units[norm(m["unit"])]
+    step = _STEP[w.direction(m["dir"])]
+    phrase = f"{norm(m['part'])} {norm(m['unit'])}" if m["part"] else ""
+    if unit == "week" and phrase in w.weekend_phrases:
+        first, last = w.weekend_days
+
+        def weekend(a: date) -> Interval:
+            monday = shifted(a, "week", step)[0]
+            return monday + timedelta(days=first), monday + timedelta(days=last)
+
+        return _relative(anchor, weekend)
+    part = w.part(m["part"])
+    return _relative(anchor, lambda a: _part_iv(shifted(a, unit, step), part))
+
+
+def _h_weekday(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution | None:
+    w = r.words
+    if m["pd"]:
+        return _dated(r, m, anchor)
+    weekday = w.weekday(m["wd"])
+    if m["wunit"]:
+        step = _STEP[w.direction(m["wdir"])]
+        return _relative(anchor, lambda a: _day_iv(shifted(a, "week", step)[0] + timedelta(days=weekday)))
+    direction = w.direction(m["dir"]) if m["dir"] else None
+    return _relative(anchor, lambda a: _day_iv(_weekday_date(weekday, a, direction)))
+
+
+def _h_relative_day(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution | None:
+    if m["pd"]:
+        return _dated(r, m, anchor)
+    days = r.words.relative_days[norm(m["rel"])]
+    return _relative(anchor, lambda a: shifted(a, "day", days))
+
+
+def _h_vague(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution:
+    return Resolution(None, True)
+
+
+def _h_numeric(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution | None:
+    return _dated(r, m, anchor)
+
+
+HANDLERS: dict[str, Handler] = {
+    "iso": _h_iso,
+    "numeric": _h_numeric,
+    "day_month": _h_day_month,
+    "month": _h_month,
+    "year": _h_year,
+    "period": _h_period,
+    "count": _h_count,
+    "unit": _h_unit,
+    "weekday": _h_weekday,
+    "relative_day": _h_relative_day,
+    "vague": _h_vague,
+}
+
+
+# --- dateparser fallback -------------------------------------------------------------------------
+
+_FAR_BASE = datetime(1999, 2, 3)  # a second base that no real anchor shares: tells relative from absolute
+
+
+def _dateparser_resolution(expression: str, anchor: date | None) -> Resolution:
+    """Ask dateparser (slow; only for forms the fast path does not know) and map its period to ours."""
+    if len(expression) > _MAX_FALLBACK_CHARS or not any(ch.isalnum() for ch in expression):
+        return Resolution(None, False)
+    far = _dateparser_interval(expression, _FAR_BASE)
+    if anchor is None:
+        base_day = datetime(2011, 7, 15)
+        near = _dateparser_interval(expression, base_day)
+        return Resolution(far, False) if far and far == near else Resolution(None, far is not None)
+    near = _dateparser_interval(expression, datetime(anchor.year, anchor.month, anchor.day))
+    return Resolution(near, near is not None and near != far)
+
+
+def _dateparser_interval(expression: str, base: datetime) -> Interval | None:
+    try:
+        data = _date_data_parser(base).get_date_data(expression)
+    except Exception:  # dateparser raises many kinds of errors on odd untrusted text; none is ours to fix
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    period = data.period or "day"
+    if period in ("day", "time"):
+        return day, day
+    if period == "week":
+        return _week_iv(day)
+    if period == "month":
+        return _month_iv(day.year, day.month)
+    return _year_iv(day.year)
+
+
+@lru_cache(maxsize=16)
+def _date_data_parser(base: datetime):  # type: ignore[no-untyped-def]  # dateparser ships no types
+    from dateparser.date import DateDataParser  # imported late: it costs ~0.3 s
+
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+    return DateDataParser(languages=["id"], settings=settings)

@@ -1,0 +1,450 @@
+"""The RDF knowledge graph: DocumentResult records -> rdflib Graph -> deterministic Turtle, and back.
+
+Namespaces are read from the @prefix lines of schema/ontology.ttl, the only place IRIs are spelled
+out; resources get deterministic IRIs minted from their ids (`mint_iri`), never blank nodes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import rdflib
+from rdflib import Literal, URIRef
+from rdflib.namespace import ClosedNamespace, Namespace
+
+from kg.errors import GraphError
+from kg.model import ActorMention, DocumentResult, Event, EventDate, EventMention
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+ONTOLOGY = SCHEMA_DIR / "ontology.ttl"
+ONTOLOGY_PREFIX = "kg"
+RESOURCE_PREFIX = "kgr"
+
+ActorInfo = Callable[[str], Mapping[str, Any]]
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> rdflib.Graph:
+    return rdflib.Graph(bind_namespaces="none").parse(ONTOLOGY, format="turtle")
+
+
+@lru_cache(maxsize=1)
+def namespaces() -> dict[str, str]:
+    """Prefix -> namespace IRI, exactly as declared in schema/ontology.ttl."""
+    return {prefix: str(iri) for prefix, iri in sorted(_ontology().namespaces())}
+
+
+def _declared_terms(namespace: str) -> list[str]:
+    names = {str(s)[len(namespace) :] for s in _ontology().subjects() if str(s).startswith(namespace)}
+    return sorted(name for name in names if name)
+
+
+_NS = namespaces()
+KG = ClosedNamespace(_NS[ONTOLOGY_PREFIX], _declared_terms(_NS[ONTOLOGY_PREFIX]))
+SEM = Namespace(_NS["sem"])
+PROV = Namespace(_NS["prov"])
+TIME = Namespace(_NS["time"])
+SCHEMA = Namespace(_NS["schema"])
+WD = Namespace(_NS["wd"])
+RDF = Namespace(_NS["rdf"])
+XSD = Namespace(_NS["xsd"])
+OWL = Namespace(_NS["owl"])
+RESOURCE_BASE = _NS[RESOURCE_PREFIX]
+# kind ("event") -> its namespace, for every resource prefix the ontology declares ("ev:").
+RESOURCE_KINDS: dict[str, str] = {
+    iri[len(RESOURCE_BASE) : -1]: iri
+    for iri in sorted(_NS.values())
+    if iri.startswith(RESOURCE_BASE) and iri != RESOURCE_BASE and iri.endswith("/")
+}
+GRANULARITY_UNITS: dict[str, URIRef] = {
+    "year": TIME.unitYear, "month": TIME.unitMonth, "day": TIME.unitDay,
+}
+
+_MAX_KEY = 120  # longer keys keep a readable head and end in a hash of the whole key
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_QID = re.compile(r"Q[1-9][0-9]*")
+
+
+def encode_key(key: str) -> str:
+    """Percent-encode everything outside [A-Za-z0-9._-]; injective, so distinct keys never collide."""
+    if not key:
+        return "~"  # "~" is never produced by the encoding below, so it cannot collide
+    if key.strip(".") == "":
+        return key.replace(".", "%2E")  # "." and ".." would be dot-segments in an IRI path
+    encoded = quote(key, safe="", errors="surrogatepass").replace("~", "%7E")
+    if len(encoded) <= _MAX_KEY:
+        return encoded
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    head = encoded[:80]
+    cut = head.rfind("%", len(head) - 2)  # never split a %XX escape
+    return f"{head[:cut] if cut >= 0 else head}~{digest}"
+
+
+def mint_iri(kind: str, key: str) -> URIRef:
+    """The IRI of a resource of this kind ("event", "actor", "doc", ...) with this id."""
+    if kind not in RESOURCE_KINDS:
+        raise ValueError(f"unknown resource kind {kind!r}; expected one of {', '.join(RESOURCE_KINDS)}")
+    return URIRef(RESOURCE_KINDS[kind] + encode_key(key))
+
+
+def new_graph() -> rdflib.Graph:
+    """An empty graph with the ontology's prefixes bound (and no others)."""
+    graph = rdflib.Graph(bind_namespaces="none")
+    for prefix, iri in _NS.items():
+        graph.bind(prefix, iri)
+    return graph
+
+
+def _text(value: str) -> Literal:
+    return Literal(value)
+
+
+def _int(value: int) -> Literal:
+    return Literal(int(value))
+
+
+def _published(value: str) -> Literal:
+    if _DATETIME.fullmatch(value):
+        return Literal(value, datatype=XSD.dateTime)
+    if _DATE.fullmatch(value):
+        return Literal(value, datatype=XSD.date)
+    return Literal(value)  # untyped rather than an ill-typed literal
+
+
+def _goldstein(value: float) -> Literal | None:
+    number = Decimal(repr(float(value)))
+    return Literal(number) if number.is_finite() else None
+
+
+class _Builder:
+    """Accumulates triples for documents and events, then for the actors they referred to."""
+
+    def __init__(self, graph: rdflib.Graph, actor_info: ActorInfo | None) -> None:
+        self.graph = graph
+        self.actor_info = actor_info
+        self.actors: dict[str, ActorMention] = {}  # specific id -> first mention seen
+        self.codes: set[str] = set()  # code-level actors referred to
+        self.event_docs: dict[str, str] = {}
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
+        if o is not None:
+            self.graph.add((s, p, o))
+
+    def document(self, result: DocumentResult) -> None:
+        clean, doc = result.clean, result.clean.doc
+        iri = mint_iri("doc", doc.id)
+        self.add(iri, RDF.type, KG.Document)
+        self.add(iri, SCHEMA.identifier, _text(doc.id))
+        self.add(iri, SCHEMA.headline, _text(clean.title) if clean.title is not None else None)
+        self.add(iri, SCHEMA.url, _text(doc.url) if doc.url else None)
+        self.add(iri, SCHEMA.publisher, _text(doc.publisher) if doc.publisher else None)
+        self.add(iri, SCHEMA.datePublished, _published(clean.published) if clean.published else None)
+        self.add(iri, KG.dateSource, _text(clean.date_source))
+        self.add(iri, KG.nSentences, _int(result.n_sentences))
+        for event in sorted(result.events, key=lambda e: e.id):
+            self.event(event, iri)
+
+    def event(self, event: Event, doc_iri: URIRef) -> None:
+        previous = self.event_docs.setdefault(event.id, event.doc)
+        if previous != event.doc:
+            raise GraphError(f"event id {event.id} is used in documents {previous} and {event.doc}")
+        iri = mint_iri("event", event.id)
+        self.add(iri, RDF.type, KG.Event)
+        self.add(iri, SCHEMA.identifier, _text(event.id))
+        self.add(iri, KG.document, doc_iri)
+        self.participant(iri, event, "source", event.source)
+        self.participant(iri, event, "target", event.target)
+        kind = event.type
+        self.add(iri, KG.cameo, _text(kind.cameo))
+        self.add(iri, KG.cameoRoot, _text(kind.root))
+        self.add(iri, KG.typeLabel, _text(kind.label))
+        self.add(iri, KG.plover, _text(kind.plover))
+        self.add(iri, KG.quadClass, _int(kind.quad_class))
+        self.add(iri, KG.goldstein, _goldstein(kind.goldstein))
+        self.add(iri, KG.modality, _text(event.modality))
+        if event.attributed_to:
+            self.codes.add(event.attributed_to)
+            self.add(iri, SEM.accordingTo, mint_iri("actor", event.attributed_to))
+        self.date(iri, event.id, event.date)
+        for index, mention in enumerate(event.mentions, start=1):
+            self.mention(iri, f"{event.id}.{index}", mention, doc_iri)
+
+    def participant(self, event_iri: URIRef, event: Event, role: str, actor: ActorMention) -> None:
+        self.actors.setdefault(actor.id, actor)
+        self.codes.add(actor.code)
+        actor_iri = mint_iri("actor", actor.id)
+        role_iri = mint_iri("role", f"{event.id}.{role}")
+        self.add(event_iri, KG[role], actor_iri)
+        self.add(event_iri, KG[f"{role}Text"], _text(actor.text))
+        # SEM's role pattern: the event has a sem:Role whose rdf:value is the actor.
+        self.add(event_iri, SEM.hasActor, role_iri)
+        self.add(role_iri, RDF.type, SEM.Role)
+        self.add(role_iri, RDF.value, actor_iri)
+        self.add(role_iri, SEM.roleType, KG.SourceRole if role == "source" else KG.TargetRole)
+
+    def date(self, event_iri: URIRef, event_id: str, date: EventDate) -> None:
+        if date.value is None and date.text is None:
+            return
+        iri = mint_iri("date", event_id)
+        self.add(event_iri, SEM.hasTime, iri)
+        self.add(iri, RDF.type, KG.Date)
+        self.add(iri, KG.value, _text(date.value) if date.value else None)
+        self.add(iri, TIME.unitType, GRANULARITY_UNITS.get(date.granularity or ""))
+        self.add(iri, KG.dateText, _text(date.text) if date.text is not None else None)
+        self.add(iri, KG.resolved, Literal(bool(date.resolved)))
+        self.add(iri, KG.start, _int(date.start) if date.start is not None else None)
+        self.add(iri, KG.end, _int(date.end) if date.end is not None else None)
+
+    def mention(self, event_iri: URIRef, key: str, mention: EventMention, doc_iri: URIRef) -> None:
+        iri = mint_iri("mention", key)
+        self.add(event_iri, KG.mention, iri)
+        self.add(iri, RDF.type, KG.Mention)
+        self.add(iri, KG.document, doc_iri)
+        self.add(iri, KG.sentence, _text(mention.sentence))
+        self.add(iri, KG.sentenceIndex, _int(mention.sentence_index))
+        self.add(iri, KG.start, _int(mention.start))
+        self.add(iri, KG.end, _int(mention.end))
+        self.add(iri, KG.trigger, _text(mention.trigger))
+        if mention.trigger_start is not None and mention.trigger_end is not None:
+            self.add(iri, KG.triggerStart, _int(mention.trigger_start))
+            self.add(iri, KG.triggerEnd, _int(mention.trigger_end))
+        self.add(iri, KG.sourceText, _text(mention.source_text) if mention.source_text else None)
+        self.add(iri, KG.targetText, _text(mention.target_text) if mention.target_text else None)
+        self.add(iri, KG.rule, _text(mention.rule))
+        rule_iri = mint_iri("rule", mention.rule)
+        self.add(iri, PROV.wasGeneratedBy, rule_iri)
+        self.add(rule_iri, RDF.type, KG.Rule)
+        self.add(rule_iri, SCHEMA.name, _text(mention.rule))
+
+    def info(self, actor_id: str) -> Mapping[str, Any]:
+        if self.actor_info is None:
+            return {}
+        try:
+            return self.actor_info(actor_id) or {}
+        except LookupError:
+            return {}
+
+    def actor(self, actor_id: str, code: str, fields: Mapping[str, Any]) -> None:
+        iri = mint_iri("actor", actor_id)
+        self.add(iri, RDF.type, KG.Actor)
+        self.add(iri, SCHEMA.identifier, _text(actor_id))
+        self.add(iri, KG.code, _text(code))
+        self.add(iri, KG.rollsUpTo, mint_iri("actor", code))
+        label, label_en = fields.get("label"), fields.get("label_en")
+        self.add(iri, SCHEMA.name, Literal(label, lang="id") if isinstance(label, str) and label else None)
+        self.add(iri, SCHEMA.name, Literal(label_en, lang="en") if isinstance(label_en, str) and label_en else None)
+        kind, country = fields.get("type"), fields.get("country")
+        self.add(iri, KG.actorType, _text(kind) if isinstance(kind, str) and kind else None)
+        self.add(iri, KG.country, _text(country) if isinstance(country, str) and country else None)
+        qid = fields.get("wikidata")
+        self.add(iri, OWL.sameAs, WD[qid] if isinstance(qid, str) and _QID.fullmatch(qid) else None)
+
+    def finish(self) -> None:
+        for actor_id in sorted(self.actors):
+            mention = self.actors[actor_id]
+            fields = {"label": mention.label, "label_en": mention.label_en, "type": mention.type,
+                      "country": mention.country}
+            self.actor(actor_id, mention.code, _merge(fields, self.info(actor_id)))
+        for code in sorted(self.codes - set(self.actors)):
+            self.actor(code, code, _merge({"type": self.code_type(code)}, self.info(code)))
+
+    def code_type(self, code: str) -> str:
+        """Best guess at the type of a code-level actor only seen through its members."""
+        members = [m for m in self.actors.values() if m.code == code]
+        if any(m.country == code for m in members) or re.fullmatch(r"[A-Z]{3}", code):
+            return "state"
+        if any(m.type == "armed_group" for m in members):
+            return "armed_group"
+        return "organisation"
+
+
+def _merge(known: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """What the record says wins; actor_info fills the gaps (and is the only source of wikidata)."""
+    merged = {key: value for key, value in extra.items() if value is not None}
+    merged.update({key: value for key, value in known.items() if value is not None})
+    return merged
+
+
+def build_graph(results: Iterable[DocumentResult], actor_info: ActorInfo | None = None) -> rdflib.Graph:
+    """The knowledge graph of these documents; actor_info(id) may add label, label_en, type, wikidata."""
+    graph = new_graph()
+    builder = _Builder(graph, actor_info)
+    seen: set[str] = set()
+    for result in sorted(results, key=lambda r: r.clean.doc.id):
+        doc_id = result.clean.doc.id
+        if doc_id in seen:
+            raise GraphError(f"document id {doc_id} appears twice in the input")
+        seen.add(doc_id)
+        builder.document(result)
+    builder.finish()
+    return graph
+
+
+# ---------------------------------------------------------------- Turtle out, any RDF in
+
+_PN_LOCAL = re.compile(r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9_.-]|%[0-9A-Fa-f]{2})*")
+_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_STRING_UNSAFE = re.compile(r'[\\"\x00-\x1f\x7f\ud800-\udfff]')
+_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_BARE = {
+    "integer": re.compile(r"[+-]?[0-9]+"),
+    "decimal": re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+    "double": re.compile(r"[+-]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)[eE][+-]?[0-9]+"),
+    "boolean": re.compile(r"true|false"),
+}
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    if "\ud800" <= char <= "\udfff":
+        return "\\uFFFD"  # a lone surrogate is not a character RDF can carry
+    return _ECHAR.get(char) or f"\\u{ord(char):04X}"
+
+
+class _TurtleTerms:
+    """Formats terms as Turtle, abbreviating IRIs with the ontology's prefixes (cached per IRI)."""
+
+    def __init__(self, prefixes: Mapping[str, str]) -> None:
+        self.prefixes = sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0]))
+        self.cache: dict[rdflib.term.Node, str] = {}
+
+    def iri(self, iri: str) -> str:
+        for prefix, namespace in self.prefixes:
+            local = iri[len(namespace) :]
+            if iri.startswith(namespace) and (not local or _PN_LOCAL.fullmatch(local)) and local[-1:] != ".":
+                return f"{prefix}:{local}"
+        return "<" + _IRI_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", iri) + ">"
+
+    def literal(self, term: Literal) -> str:
+        lexical = str(term)
+        datatype = str(term.datatype) if term.datatype is not None else None
+        if datatype is not None and datatype.startswith(str(XSD)):
+            bare = _BARE.get(datatype[len(str(XSD)) :])
+            if bare is not None and bare.fullmatch(lexical):
+                return lexical
+        quoted = '"' + _STRING_UNSAFE.sub(_escape_char, lexical) + '"'
+        if term.language:
+            return f"{quoted}@{term.language}"
+        if datatype is not None and datatype != str(XSD.string):
+            return f"{quoted}^^{self.iri(datatype)}"
+        return quoted
+
+    def __call__(self, term: rdflib.term.Node) -> str:
+        text = self.cache.get(term)
+        if text is None:
+            if isinstance(term, URIRef):
+                text = self.iri(str(term))
+            elif isinstance(term, Literal):
+                text = self.literal(term)
+            elif isinstance(term, rdflib.BNode):
+                text = f"_:{term}" if re.fullmatch(r"[A-Za-z0-9_]+", str(term)) else f"_:b{encode_key(term)}"
+            else:
+                raise GraphError(f"cannot write {type(term).__name__} terms as Turtle")
+            if not isinstance(term, Literal):  # literals are mostly unique: caching them only costs memory
+                self.cache[term] = text
+        return text
+
+
+def turtle(graph: rdflib.Graph) -> str:
+    """Deterministic Turtle: fixed prefix block, subjects, predicates and objects in sorted order."""
+    fmt = _TurtleTerms(_NS)
+    subjects: dict[str, dict[str, list[str]]] = {}
+    for s, p, o in graph:
+        subjects.setdefault(fmt(s), {}).setdefault(fmt(p), []).append(fmt(o))
+    lines = [f"@prefix {prefix}: <{iri}> ." for prefix, iri in sorted(_NS.items())]
+    for subject in sorted(subjects):
+        predicates = subjects[subject]
+        order = sorted(predicates, key=lambda p: (p != "rdf:type", p))
+        body = " ;\n    ".join(
+            f"{'a' if p == 'rdf:type' else p} {', '.join(sorted(set(predicates[p])))}" for p in order
+        )
+        lines.append(f"\n{subject} {body} .")
+    return "\n".join(lines) + "\n"
+
+
+def write_turtle(graph: rdflib.Graph, path: Path) -> None:
+    """Write the graph as deterministic Turtle, atomically (a reader never sees half a file)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = turtle(graph).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+GRAPH_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".nq": "N_QUADS", ".jsonld": "JSON_LD"}
+
+
+def graph_format(path: Path) -> str:
+    """The pyoxigraph RdfFormat name for a graph file; GraphError if missing or of unknown type."""
+    fmt = GRAPH_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise GraphError(f"{path}: unknown graph format; expected one of {', '.join(GRAPH_FORMATS)}")
+    if not path.is_file():
+        raise GraphError(f"{path}: graph file not found (run `kg build` first, or pass --graph)")
+    return fmt
+
+
+def _quads(path: Path) -> Iterator[Any]:
+    import pyoxigraph as ox  # parses an order of magnitude faster than rdflib's own parsers
+
+    fmt = graph_format(path)
+    try:
+        yield from ox.parse(path=str(path), format=getattr(ox.RdfFormat, fmt))
+    except SyntaxError as exc:
+        raise GraphError(f"{path}: not valid {fmt.replace('_', '-').lower()} ({_one_line(exc)})") from None
+    except (OSError, ValueError) as exc:
+        raise GraphError(f"{path}: cannot read graph ({_one_line(exc)})") from None
+
+
+def parse_file(path: Path) -> Iterator[tuple[str, str, str, str | None]]:
+    """(subject, predicate, object, object language) strings of a graph file, without rdflib terms."""
+    for quad in _quads(Path(path)):
+        obj = quad.object
+        yield quad.subject.value, quad.predicate.value, obj.value, getattr(obj, "language", None)
+
+
+def _to_rdflib(term: Any, xsd_string: str) -> rdflib.term.Node:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == xsd_string else Literal(term.value, datatype=URIRef(datatype))
+    raise GraphError(f"unsupported RDF term {term!r} (RDF-star triples are not used by kg)")
+
+
+def load_graph(path: Path) -> rdflib.Graph:
+    """Read a graph file (.ttl, .nt, .nq, .jsonld; named graphs are merged) into an rdflib Graph."""
+    graph = new_graph()
+    xsd_string = str(XSD.string)
+    graph.addN(
+        (_to_rdflib(q.subject, xsd_string), _to_rdflib(q.predicate, xsd_string),  # type: ignore[misc]
+         _to_rdflib(q.object, xsd_string), graph)
+        for q in _quads(Path(path))
+    )
+    return graph
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:300]

@@ -1,0 +1,184 @@
+"""Event extraction on single sentences, with actor mentions and dates given by hand.
+
+The gazetteer and the date resolver have their own tests; here each case is one sentence in and
+the exact (source, target, CAMEO, modality, attribution, date) out.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.context import load_modality
+from kg.events import extract_sentence
+from kg.merge import event_id, merge_document
+from kg.model import ActorMention, Sentence, Timex
+from kg.rules import default_rules
+
+# surface -> (id, code) for the hand-made mentions
+ACTORS = {
+    "Juru Bicara Departemen Luar Negeri AS": ("USA.GOV", "USA"),
+    "pemerintah AS": ("USA.GOV", "USA"),
+    "Pemerintah Amerika Serikat": ("USA.GOV", "USA"),
+    "negara-negara Barat": ("WST", "WST"),
+    "Negara-negara Barat": ("WST", "WST"),
+    "kelompok tentara bayaran Wagner": ("WAGNER", "WAGNER"),
+    "seorang pria Slovakia": ("SVK.NAT", "SVK"),
+    "entitas Rusia": ("RUS.NAT", "RUS"),
+    "tentara Ukraina": ("UKR.MIL", "UKR"),
+    "pihak Korea Utara": ("PRK", "PRK"),
+    "John Kirby": ("PER.john_kirby", "USA"),
+    "Kirby": ("PER.john_kirby", "USA"),
+    "Korea Utara": ("PRK", "PRK"),
+    "Korea Selatan": ("KOR", "KOR"),
+    "Rusia": ("RUS", "RUS"),
+    "Ukraina": ("UKR", "UKR"),
+    "Moskow": ("RUS", "RUS"),
+    "Kremlin": ("RUS", "RUS"),
+    "Pyongyang": ("PRK", "PRK"),
+    "Israel": ("ISR", "ISR"),
+    "Hamas": ("HAMAS", "HAMAS"),
+    "Iran": ("IRN", "IRN"),
+    "China": ("CHN", "CHN"),
+    "Jepang": ("JPN", "JPN"),
+    "Indonesia": ("IDN", "IDN"),
+    "AS": ("USA", "USA"),
+}
+_PATTERN = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(ACTORS, key=len, reverse=True)) + r")(?!\w)")
+_DATES = {"Rabu (30/8)": ("2023-08-30", "day", True), "November 2022": ("2022-11", "month", True), "tahun lalu": (None, None, False)}
+
+
+def mentions(text: str) -> list[ActorMention]:
+    return [
+        ActorMention(m.start(), m.end(), m.group(), *ACTORS[m.group()], m.group(), "state")
+        for m in _PATTERN.finditer(text)
+    ]
+
+
+def timexes(text: str) -> list[Timex]:
+    out = []
+    for surface, (value, gran, ok) in _DATES.items():
+        for m in re.finditer(re.escape(surface), text):
+            out.append(Timex(m.start(), m.end(), surface, value, gran, ok))  # type: ignore[arg-type]
+    return sorted(out, key=lambda t: t.start)
+
+
+def extract(text: str) -> list[tuple[str, str, str, str, str | None, str | None]]:
+    sentence = Sentence("d", 0, 0, len(text), text)
+    raws = extract_sentence(sentence, mentions(text), timexes(text), default_rules(), load_modality())
+    return [(r.source.code, r.target.code, r.cameo, r.modality, r.attributed_to, r.date.value) for r in raws]
+
+
+CASES = [
+    # active verb + object word set + target preposition; planned; attribution through "bahwa"
+    (
+        "Juru Bicara Departemen Luar Negeri AS mengungkapkan kekhawatiran bahwa Korea Utara berencana untuk mengirim lebih banyak senjata ke Rusia.",
+        [("USA", "PRK", "012", "asserted", None, None), ("PRK", "RUS", "072", "planned", "USA", None)],
+    ),
+    # denial is local to its verb; the war noun takes the nearest actor; the date goes to the main event,
+    # not to the relative clause "yang didukung oleh Kremlin"
+    (
+        "Meskipun pihak Korea Utara membantah telah menjual senjata ke Rusia untuk perang di Ukraina, AS telah mengkonfirmasi bahwa Korea Utara telah melakukan pengiriman senjata, termasuk roket, kepada kelompok tentara bayaran Wagner yang didukung oleh Kremlin pada November 2022.",
+        [
+            ("PRK", "RUS", "062", "denied", None, None),
+            ("RUS", "UKR", "190", "asserted", None, None),
+            ("PRK", "WAGNER", "072", "asserted", "USA", "2022-11"),
+            ("RUS", "WAGNER", "051", "asserted", "USA", None),
+        ],
+    ),
+    # coordinated sources give one event each; a comma list before the actor keeps the preposition
+    (
+        "AS dan negara-negara Barat telah menjatuhkan puluhan sanksi terhadap pemerintah, individu, dan entitas Rusia.",
+        [("USA", "RUS", "163", "asserted", None, None), ("WST", "RUS", "163", "asserted", None, None)],
+    ),
+    # subject carried into a clause opened by "sambil"; coordinated targets
+    (
+        "Korea Utara mendukung Moskow sambil menyalahkan kebijakan AS dan negara-negara Barat.",
+        [
+            ("PRK", "RUS", "051", "asserted", None, None),
+            ("PRK", "USA", "112", "asserted", None, None),
+            ("PRK", "WST", "112", "asserted", None, None),
+        ],
+    ),
+    # symmetric trigger with "antara X dan Y"; the concern goes only to the first named
+    (
+        "Pemerintah Amerika Serikat mengaku prihatin dengan kemajuan perundingan senjata antara Rusia dan Korea Utara.",
+        [
+            ("USA", "RUS", "012", "asserted", None, None),
+            ("RUS", "PRK", "046", "asserted", None, None),
+            ("PRK", "RUS", "046", "asserted", None, None),
+        ],
+    ),
+    # inverted rule: "menerima ... dari X" makes X the source; "potensi" makes it possible; ", kata X"
+    (
+        "Berdasarkan potensi kesepakatan ini, Rusia akan menerima sejumlah besar amunisi dari Korea Utara, kata Kirby.",
+        [("PRK", "RUS", "072", "possible", "USA", None)],
+    ),
+    # the reporter's own date is the event's date when the reporter is the source
+    (
+        "Juru bicara John Kirby pada Rabu (30/8), mengatakan ia khawatir Rusia akan mendapat amunisi.",
+        [("USA", "RUS", "012", "asserted", None, "2023-08-30")],
+    ),
+    # passive with "oleh": the subject is the target
+    ("Ukraina diserang oleh Rusia.", [("RUS", "UKR", "190", "asserted", None, None)]),
+    # aid with an object qualifier refining the CAMEO code
+    (
+        "Negara-negara Barat juga memberikan dukungan keuangan kepada tentara Ukraina.",
+        [("WST", "UKR", "071", "asserted", None, None)],
+    ),
+    # negation
+    ("Jepang tidak akan mengirim senjata ke Ukraina.", [("JPN", "UKR", "072", "negated", None, None)]),
+    # a generic determiner makes a noun trigger no event; "perang dagang" is not a war
+    ("Setiap kesepakatan senjata antara Rusia dan Korea Utara akan melanggar resolusi.", []),
+    ("Perang dagang antara AS dan China terus berlanjut.", []),
+    # nominal invasion: genitive is the target unless a marked target follows
+    ("Indonesia mengecam invasi Rusia ke Ukraina.", [("IDN", "RUS", "111", "asserted", None, None), ("RUS", "UKR", "192", "asserted", None, None)]),
+    # self-directed pairs are dropped; a lone comma does not coordinate
+    ("Israel menyerang Hamas di Gaza, Iran mengecam.", [("ISR", "HAMAS", "190", "asserted", None, None)]),
+    # coordinated subject of a symmetric trigger without target: both directions
+    (
+        "Korea Selatan dan Jepang sepakat meningkatkan kerja sama.",
+        [("KOR", "JPN", "030", "asserted", None, None), ("JPN", "KOR", "030", "asserted", None, None)],
+    ),
+    # an unresolved date keeps its text
+    ("Rusia melakukan invasi Ukraina tahun lalu.", [("RUS", "UKR", "192", "asserted", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence(text: str, expected: list[tuple[str, str, str, str, str | None, str | None]]) -> None:
+    assert extract(text) == expected
+
+
+def test_unresolved_date_is_kept_as_text() -> None:
+    text = "Rusia melakukan invasi Ukraina tahun lalu."
+    raws = extract_sentence(Sentence("d", 0, 0, len(text), text), mentions(text), timexes(text), default_rules(), load_modality())
+    assert [(r.date.text, r.date.value, r.date.resolved) for r in raws] == [("tahun lalu", None, False)]
+
+
+def test_mention_provenance() -> None:
+    text = "Jepang tidak akan mengirim senjata ke Ukraina."
+    offset = 100
+    sentence = Sentence("d", 3, offset, offset + len(text), text)
+    shifted = [ActorMention(m.start + offset, m.end + offset, m.text, m.id, m.code, m.label, m.type) for m in mentions(text)]
+    (raw,) = extract_sentence(sentence, shifted, [], default_rules(), load_modality())
+    m = raw.mention
+    assert (m.sentence_index, m.start, m.end, m.trigger, m.rule) == (3, 100, 100 + len(text), "mengirim senjata", "arms.send")
+    assert (m.trigger_start, m.trigger_end) == (100 + text.index("mengirim"), 100 + text.index(" ke "))
+    assert (m.source_text, m.target_text) == ("Jepang", "Ukraina")
+
+
+def test_merge_same_event_twice_gives_one_event_with_two_mentions() -> None:
+    rules = default_rules()
+    raws = []
+    for n, text in enumerate(["Korea Utara berencana mengirim senjata ke Rusia.", "Korea Utara berencana mengirim rudal ke Rusia."]):
+        s = Sentence("doc1", n, n * 100, n * 100 + len(text), text)
+        ms = [ActorMention(m.start + n * 100, m.end + n * 100, m.text, m.id, m.code, m.label, m.type) for m in mentions(text)]
+        raws += extract_sentence(s, ms, [], rules, load_modality())
+    (event,) = merge_document("doc1", raws, rules)
+    assert event.id == event_id(("doc1", "PRK", "RUS", "072", "planned"))
+    assert event.id == "ev-" + __import__("hashlib").sha1("doc1\x1fPRK\x1fRUS\x1f072\x1fplanned".encode()).hexdigest()[:16]
+    assert [m.sentence_index for m in event.mentions] == [0, 1]
+    assert (event.type.label, event.type.quad_class, event.type.goldstein, event.type.plover) == (
+        "provide military aid", 2, 8.3, "AID")
