@@ -6,9 +6,10 @@ kg/actors.py walks the trie over each sentence; this module only knows the data 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -127,7 +128,7 @@ def make_pattern(name: str, term: Term) -> tuple[list[str], Pattern]:
     matches = list(TOKEN.finditer(name))
     tokens = tuple(m.group() for m in matches)
     keys = [norm_token(tokens[0])]
-    for prev, cur in zip(matches, matches[1:]):
+    for prev, cur in itertools.pairwise(matches):
         keys.append(norm_gap(name[prev.end() : cur.start()]) + " " + norm_token(cur.group()))
     exact = tuple(_is_acronym(tok, len(tokens)) for tok in tokens)
     cap_first = tokens[0][0].isupper() and not exact[0]
@@ -180,7 +181,8 @@ class ActorLexicon:
 
     def _add_entity(self, entity: Entity, names: list[str], isolated: list[str], extra: list[str]) -> None:
         self.entities[entity.id] = entity
-        for label in (entity.id, entity.code, entity.label, entity.label_en, *extra):
+        codes = (entity.code,) if entity.code == entity.id else ()  # "PRK" looks up the state only
+        for label in (entity.id, *codes, entity.label, entity.label_en, *extra):
             self.index.setdefault(norm_phrase(label), set()).add(entity.id)
         for name in names:
             self.add_name(name, Term("actor", entity.id), entity.id)
@@ -218,7 +220,7 @@ class ActorLexicon:
         if base is None:
             raise LexiconError(str(path), line, f"'add_names' for unknown id {obj['id']!r}")
         changes = {k: obj[k] for k in ("label", "label_en", "short_label", "wikidata") if k in obj}
-        entity = Entity(**{**_asdict(base), **changes})
+        entity = replace(base, **changes)
         self._add_entity(entity, _names(obj, "add_names", path, line),
                          _names(obj, "isolated", path, line), _names(obj, "names_en", path, line))
 
@@ -289,6 +291,3 @@ class ActorLexicon:
         self._derived[actor_id] = derived
         return derived
 
-
-def _asdict(entity: Entity) -> dict[str, Any]:
-    return {name: getattr(entity, name) for name in Entity.__slots__}

@@ -112,5 +112,7 @@ def load_people(
             raise LexiconError(str(path), line, "a person needs 'roles' or a 'nationality'")
         person = Person(obj["id"], obj["label"], obj.get("label_en") or obj["label"], roles,
                         nationality, obj.get("wikidata"))
-        yield (person, _strings(obj, "names", path, line), _strings(obj, "short", path, line),
-               _strings(obj, "short_safe", path, line))
+        names, short, safe = (_strings(obj, key, path, line) for key in ("names", "short", "short_safe"))
+        if not (names or short or safe):
+            raise LexiconError(str(path), line, "a person needs at least one name")
+        yield person, names, short, safe

@@ -193,22 +193,24 @@ class ActorMatcher:
         return _Phrase(self, sentence, k, when, memory).parse()
 
     def resolve_person(
-        self, item: _Item, memory: DocMemory | None, code: str | None, when: str | None
+        self, item: _Item, memory: DocMemory | None, code: str | None, when: str | None,
+        titled: bool = False,
     ) -> str | None:
-        """Which person a name means: the one this document named before, a full or safe name,
-        or the only candidate holding a role for the country named in the same phrase."""
-        candidates = [t.target for t in item.terms if t.kind in ("person", "short") and t.target]
-        remembered = memory.recall(item.key) if memory is not None else None
-        if remembered in candidates:
-            return remembered
+        """Which person a name means: a full or safe name; else the one this document named
+        before; else the only candidate holding a role for the country of the phrase; else, right
+        after a title ("Menlu Sugiono"), the only person with that short name."""
         full = [t.target for t in item.terms if t.kind == "person" and t.target]
         if full:
             return full[0]
+        candidates = sorted({t.target for t in item.terms if t.kind == "short" and t.target})
+        remembered = memory.recall(item.key) if memory is not None else None
+        if remembered in candidates:
+            return remembered
         if code is not None:
             fitting = [pid for pid in candidates if self.lex.people[pid].code_at(when) == code]
             if len(fitting) == 1:
                 return fitting[0]
-        return None
+        return candidates[0] if titled and len(candidates) == 1 else None
 
     def _mention(
         self, text: str, found: _Found, offset: int, when: str | None, memory: DocMemory | None
@@ -344,7 +346,7 @@ class _Phrase:
         if item is None:
             return None
         code = head.code if head is not None else None
-        person_id = self.m.resolve_person(item, self.memory, code, self.when)
+        person_id = self.m.resolve_person(item, self.memory, code, self.when, titled=link == "is")
         if person_id is not None:
             self.take(item)
         return person_id

@@ -100,6 +100,8 @@ def after(
             return None
         if g.prep in preps and g.prep is not None or (crosses and g.prep != "oleh"):
             return g
+        if g.prep is None and g.np_prep in preps and g.np_prep is not None:
+            return g
         if g.prep is None and direct and g.first - t.last <= direct_window:
             return g
     return None
@@ -179,7 +181,7 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
     if target is not None and target.prep == "antara":
         # "prihatin dengan perundingan antara Rusia dan Korea Utara": only a symmetric trigger
         # relates to both; anything else is aimed at the first named.
-        target = Group(target.members[:1], target.first, target.last, target.prep)
+        target = Group(target.members[:1], target.first, target.last, target.prep, target.np_prep)
     return _pairs(source, target)
 
 

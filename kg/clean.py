@@ -25,6 +25,7 @@ WRAP_WIDTH = 60  # a line at least this long that stops mid-sentence was wrapped
 _TERMINAL = ".!?:;\u2026"
 _CLOSERS = "\"'\u201d\u2019\u00bb)]"
 _WORD = re.compile(r"\w")
+_NON_EMPTY_LINE = re.compile(r"[^\n]+")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _INNER_END = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019]?\s+[A-Z]")
 
@@ -83,16 +84,16 @@ def split_sentences(cd: CleanDocument) -> list[Sentence]:
 
 def _lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
-    pos, para, size = 0, 0, len(text)
-    while pos <= size:
-        end = text.find("\n", pos)
-        end = size if end < 0 else end
-        start, stop = _trim(text, pos, end)
+    para, previous_end = 0, -1
+    for match in _NON_EMPTY_LINE.finditer(text):
+        if match.start() > previous_end + 1:
+            para += 1  # an empty line lies between
+        previous_end = match.end()
+        start, stop = _trim(text, match.start(), match.end())
         if start < stop:
             lines.append(_Line(start, stop, para))
         else:
-            para += 1
-        pos = end + 1
+            para += 1  # a line of spaces separates paragraphs too
     return lines
 
 
@@ -281,24 +282,22 @@ def _blocks(text: str, lines: list[_Line], rules: Rules) -> list[Span]:
 
 
 def _strip_prefixes(text: str, start: int, end: int, rules: Rules, kind: str) -> int:
-    for _, pattern in rules.patterns[kind]:
-        match = pattern.match(text, start, end)
-        if match and match.end() > start:
-            start, _ = _trim(text, match.end(), end)
-            if start >= end:
-                return end
+    for _ in range(len(rules.patterns[kind])):  # each rule can apply once, in any order
+        match = rules.combined[kind].match(text, start, end)
+        if match is None or match.end() == start:
+            break
+        start, _ = _trim(text, match.end(), end)
+        if start >= end:
+            return end
     return start
 
 
 def _cut_inline(text: str, start: int, end: int, rules: Rules) -> list[tuple[int, int]]:
-    cuts: list[tuple[int, int]] = []
-    for _, pattern in rules.patterns["cut_inline"]:
-        cuts.extend(m.span() for m in pattern.finditer(text, start, end) if m.end() > m.start())
     kept, pos = [], start
-    for cut_start, cut_end in sorted(cuts):
-        if cut_start > pos:
-            kept.append((pos, cut_start))
-        pos = max(pos, cut_end)
+    for match in rules.combined["cut_inline"].finditer(text, start, end):
+        if match.start() > pos:
+            kept.append((pos, match.start()))
+        pos = max(pos, match.end())
     if pos < end:
         kept.append((pos, end))
     return kept

@@ -38,17 +38,25 @@ SPEC: dict[str, FieldSpec] = {
 }
 TIMEZONES = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "gmt": "+00:00", "utc": "+00:00"}
 Pattern = re.Pattern[str]
+_GLOBAL_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
 
 
 @dataclass(frozen=True)
 class Rules:
-    """Compiled boilerplate rules: (name, pattern) pairs per kind, and the abbreviation set."""
+    """Compiled boilerplate rules: (name, pattern) pairs per kind, and the abbreviation set.
+
+    combined[kind] is one alternation of all patterns of a kind: a single regex call rejects
+    the (usual) line that no rule matches, which keeps cleaning fast on huge inputs.
+    """
 
     patterns: dict[str, tuple[tuple[str, Pattern], ...]]
     abbreviations: frozenset[str]
+    combined: dict[str, Pattern]
 
     def first_match(self, kind: str, line: str) -> str | None:
         """Name of the first rule of kind matching the whole line, else None."""
+        if self.combined[kind].fullmatch(line) is None:
+            return None
         for name, pattern in self.patterns[kind]:
             if pattern.fullmatch(line):
                 return name
@@ -72,7 +80,21 @@ def load_rules(path: str | None = None) -> Rules:
             abbreviations.update(_abbreviations(obj, file, number))
         else:
             found[kind].append((obj["name"], _compile(obj, file, number)))
-    return Rules({k: tuple(v) for k, v in found.items()}, frozenset(abbreviations))
+    patterns = {k: tuple(v) for k, v in found.items()}
+    combined = {k: _combine([p for _, p in v]) for k, v in patterns.items()}
+    return Rules(patterns, frozenset(abbreviations), combined)
+
+
+def _combine(patterns: list[Pattern]) -> Pattern:
+    """One alternation of patterns; a leading global flag group "(?i)" becomes a scoped "(?i:...)"."""
+    parts = []
+    for pattern in patterns:
+        flags = _GLOBAL_FLAGS.match(pattern.pattern)
+        if flags:
+            parts.append(f"(?{flags.group(1)}:{pattern.pattern[flags.end():]})")
+        else:
+            parts.append(f"(?:{pattern.pattern})")
+    return re.compile("|".join(parts) or "(?!)")
 
 
 def _abbreviations(obj: dict[str, Any], file: Path, number: int) -> list[str]:
@@ -86,6 +108,8 @@ def _compile(obj: dict[str, Any], file: Path, number: int) -> Pattern:
     source = obj.get("pattern")
     if not source:
         raise LexiconError(str(file), number, f"kind '{obj['kind']}' needs a 'pattern'")
+    if _GLOBAL_FLAGS.search(source, 1):
+        raise LexiconError(str(file), number, "flags like (?i) only at the start, or scoped as (?i:...)")
     try:
         pattern = re.compile(source)
     except re.error as exc:

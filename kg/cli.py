@@ -47,6 +47,15 @@ class Progress:
             sys.stderr.write("\r" + " " * 70 + "\r")
 
 
+def _display_path(path: Path) -> Path:
+    """The bundled input relative to the working directory when inside it, so that outputs (which
+    record where each document came from) are the same in every clone."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 def _problem(line: str) -> None:
     print(f"kg: skipped {line}", file=sys.stderr)
 
@@ -54,7 +63,7 @@ def _problem(line: str) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
 
-    inputs = [Path(p) for p in args.inputs] or [DEFAULT_INPUT]
+    inputs = [Path(p) for p in args.inputs] or [_display_path(DEFAULT_INPUT)]
     progress = Progress(not args.quiet)
     report = build(
         inputs,

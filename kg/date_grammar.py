@@ -21,21 +21,20 @@ MONTH_NUMBER = r"(?:1[0-2]|0?[1-9])(?!\d)"
 YEAR_DIGITS = r"(?<![\w.,])(?:1[89]\d\d|20\d\d)(?!\w|[.,]\d|-an(?!\w))"  # not 2.019, 2019an, 1990-an
 NUMBER = r"(?<![\w.,])\d{1,3}(?!\d|[.,]\d)"
 NUMERIC_END = r"(?![\w/]|[.,-]\d)"
+WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
 class Rule:
-    """One alternative of the master regex: scan pattern, parse regex, and the handler that resolves it."""
+    """One rule: the word kinds it can start with, the prepositions it takes, its patterns and handler."""
 
-    name: str
+    name: str  # group name in the master regexes
     handler: str  # key of kg.dates.HANDLERS
-    scan: str  # prefix (not in the span) + core, the core as group f"{name}c"
+    scan: str  # pattern of the expression (the span); prepositions are matched in kg/dates.py
     parse: re.Pattern[str]
+    starts: frozenset[str]  # kinds of its first word (see `word_kinds`), "digit" or "paren"
+    prefixes: frozenset[str]  # "none" (may stand alone) and/or "context", "opener", "window"
     year_list: bool = False  # may be followed by more years: "pada 2011 dan 2013"
-
-    @property
-    def core_group(self) -> str:
-        return f"{self.name}c"
 
 
 def named(name: str, pattern: str) -> str:
@@ -77,11 +76,8 @@ class Pieces:
         dirs = w.directions
         self.month_full = alt(k for k in w.months if k not in w.abbreviations)
         self.month_any = f"(?:{self.month_full}|{alt(w.abbreviations)}(?:\\.(?=\\s*\\d))?)"
-        self.weekday = _capitalised(w.weekdays) + rf"(?!\s+{alt(w.not_after_weekday)})"
-        self.context = alt(w.context_words)
-        self.context_or_opener = alt(w.context_words + w.range_openers)
-        self.opener = alt(w.range_openers)
-        self.window = alt(w.window_openers)
+        places = "".join(rf"(?<!{re.escape(word)}\s)" for word in w.weekday_place_words)  # "Pasar Minggu"
+        self.weekday = places + _capitalised(w.weekdays) + rf"(?!\s+{alt(w.not_after_weekday)})"
         self.part = alt(w.parts)
         self.head_day = alt(w.heads["day"])
         self.head_month = alt(w.heads["month"])
@@ -108,7 +104,8 @@ class Pieces:
         self.se_units = alt(w.se_prefix + u for u in w.units)
         self.this_units = alt(u for u, (kind, n) in w.units.items() if kind != "day" and n == 1)
         self.week_units = alt(u for u, (kind, _n) in w.units.items() if kind == "week")
-        self.parts_of_day = alt(w.parts_of_day)
+        self.after_weekday = rf"(?:\s+{alt(w.parts_of_day)})?(?:\s+{alt(w.market_days)})?"
+        self.citation = alt(w.citation_words)
         self.relative_days = alt(w.relative_days) + rf"(?!\s+{alt(w.not_after_relative_day)})"
         self.vague = alt(w.vague_expressions)
         self.periods = alt(w.periods)
@@ -137,7 +134,7 @@ class Pieces:
 
     def month(self, g: Group, month: str, part: str, head: str, tail: str) -> str:
         """Month expressions; `part`/`head` are "?" (optional) or "" (required)."""
-        second = rf"(?:{self.any_sep}(?:{self.head_month}\s+)?{g('m2', month)})?"
+        second = rf"(?:{self.any_sep}(?:{self.part}\s+)?(?:{self.head_month}\s+)?{g('m2', month)})?"
         return rf"(?:{g('part', self.part)}\s+){part}(?:{self.head_month}\s+){head}{g('m1', month)}{second}{tail}"
 
     def year_expr(self, g: Group, part: str, head: str, sep: str, tail: str, second: str = "?") -> str:
@@ -146,23 +143,31 @@ class Pieces:
         return rf"(?:{g('part', self.part)}\s+){part}(?:{self.head_year}\s+){head}{g('y', self.year)}{end}{tail}"
 
 
+ALONE, CTX, CTX_OPEN, OPENER = (
+    frozenset({"none"}),
+    frozenset({"none", "context"}),
+    frozenset({"none", "context", "opener"}),
+    frozenset({"opener"}),
+)
+
+
 def build_rules(w: DateWords) -> list[Rule]:
-    """All rules in priority order: at one position the first rule that matches wins."""
+    """All rules in priority order: where several match at one position the first wins."""
     p = Pieces(w)
     rules: list[Rule] = []
 
     def add(
         handler: str,
+        starts: str,
+        prefixes: frozenset[str],
         core: Callable[[Group], str],
-        prefix: str = "",
         parse: Callable[[Group], str] | None = None,
         year_list: bool = False,
     ) -> None:
-        name = f"r{len(rules)}"
-        scan = f"{prefix}(?P<{name}c>{core(plain)})"
-        rules.append(Rule(name, handler, scan, re.compile((parse or core)(named), FLAGS), year_list))
+        kinds = frozenset(starts.split())
+        parsed = re.compile((parse or core)(named), FLAGS)
+        rules.append(Rule(f"r{len(rules)}", handler, core(plain), parsed, kinds, prefixes, year_list))
 
-    ctx, ctx_open, opener = rf"(?:{p.context}\s+)", rf"(?:{p.context_or_opener}\s+)", rf"(?:{p.opener}\s+)"
     year2 = r"\d{4}|\d{2}"
 
     def iso(g: Group) -> str:
@@ -183,13 +188,16 @@ def build_rules(w: DateWords) -> list[Rule]:
     def direction(g: Group, optional: bool = True, words: str = p.dir_any) -> str:
         return rf"(?:\s+{g('dir', words)})" + ("?" if optional else "")
 
-    def month_tail(g: Group) -> str:
-        return p.year_tail(g) + direction(g)
+    def month(month: str, part: str, head: str, tail: Callable[[Group], str]) -> Callable[[Group], str]:
+        return lambda g: p.month(g, month, part, head, tail(g))
 
     def month_parse(g: Group) -> str:
         return p.month(g, p.month_any, "?", "?", p.year_tail(g) + "?" + direction(g))
 
     any_sep, range_sep = rf"{p.any_sep}|\s*/\s*", rf"{p.range_sep}|\s*/\s*"
+
+    def year(part: str, head: str, sep: str, tail: Callable[[Group], str], end: str = "?") -> Callable[[Group], str]:
+        return lambda g: p.year_expr(g, part, head, sep, tail(g), end)
 
     def year_parse(g: Group) -> str:
         return p.year_expr(g, "?", "?", any_sep, direction(g))
@@ -202,59 +210,119 @@ def build_rules(w: DateWords) -> list[Rule]:
         return rf"(?:{g('part', p.part)}\s+)?{g('unit', p.this_units)}\s+{g('dir', p.dir_any)}"
 
     def weekday(g: Group) -> str:
+        """"Rabu", "Senin-Jumat", "Kamis malam", "Senin pekan lalu", "Sabtu (13/5) kemarin"."""
         week = rf"\s+{g('wunit', p.week_units)}\s+{g('wdir', p.dir_any)}"
-        date = rf"(?:\s*,?\s*{p.numeric_date(g, parens=False)})?"
-        day = rf"(?:{p.head_day}\s+)?{g('wd', p.weekday)}(?:\s+{p.parts_of_day})?"
+        date = rf"(?:\s*,?\s*{p.numeric_date(g, parens=False)}(?:\s+{p.dir_any})?)?"
+        day = rf"(?:{p.head_day}\s+)?{g('wd', p.weekday)}(?:{p.any_sep}{p.weekday})?{p.after_weekday}"
         return rf"{day}(?:{week}|\s+{g('dir', p.dir_any)})?{date}"
+
+    def citation(g: Group) -> str:
+        """"UU Nomor 30 Tahun 2014": the year of a law's number, no date of anything reported."""
+        return rf"{p.citation}\s*\d+[a-z]?(?:\s*/\s*[\w.-]+)*\s+{p.head_year}\s+{p.year}"
 
     def relative_day(g: Group) -> str:
         return rf"{g('rel', p.relative_days)}(?:\s*,?\s*{p.numeric_date(g, parens=True)})?"
 
-    add("iso", iso)
-    add("day_month", p.day_month, ctx_open + "?")
-    add("numeric", numeric, parse=numeric_parse)
-    add("period", period, ctx + "?")
-    add("month", lambda g: p.month(g, p.month_any, "?", "?", month_tail(g)), ctx_open + "?", month_parse)
-    add("month", lambda g: p.month(g, p.month_full, "?", "?", direction(g, False)), ctx_open + "?", month_parse)
-    add("month", lambda g: p.month(g, p.month_full, "?", "", ""), ctx_open + "?", month_parse)
-    add("month", lambda g: p.month(g, p.month_full, "", "?", ""), ctx_open + "?", month_parse)
-    add("month", lambda g: p.month(g, p.month_full, "?", "?", ""), ctx_open, month_parse)
-    add("year", lambda g: p.year_expr(g, "?", "?", any_sep, direction(g), ""), opener, year_parse, True)
-    add("year", lambda g: p.year_expr(g, "?", "", range_sep, direction(g)), ctx + "?", year_parse, True)
-    add("year", lambda g: p.year_expr(g, "", "?", range_sep, direction(g)), ctx + "?", year_parse, True)
-    add("year", lambda g: p.year_expr(g, "?", "?", range_sep, direction(g)), ctx, year_parse, True)
-    edge = lambda g: direction(g, False, p.dir_edge)  # noqa: E731  "2015 lalu" needs no preposition
-    add("year", lambda g: p.year_expr(g, "?", "?", range_sep, edge(g)), "", year_parse, True)
-    add("count", count, rf"(?:{p.window}\s+)?")
-    add("unit", unit)
-    add("weekday", weekday)
-    add("relative_day", relative_day)
-    add("vague", lambda g: p.vague)
-    add("numeric", lambda g: p.numeric_date(g, parens=True), ctx_open)
-    add("numeric", lambda g: p.head_date + p.numeric_date(g, parens=False))
+    def no_tail(g: Group) -> str:
+        return ""
+
+    def edge(g: Group) -> str:  # "2015 lalu" needs no preposition
+        return direction(g, False, p.dir_edge)
+
+    month_starts = "part head_month month"
+    add("skip", "citation", ALONE, citation)
+    add("iso", "digit", ALONE, iso)
+    add("day_month", "digit weekday head_day head_date", CTX_OPEN, p.day_month)
+    add("numeric", "digit", ALONE, numeric, numeric_parse)
+    add("period", "period", CTX, period)
+    add("month", month_starts, CTX_OPEN, month(p.month_any, "?", "?", lambda g: p.year_tail(g) + direction(g)), month_parse)
+    add("month", month_starts, CTX_OPEN, month(p.month_full, "?", "?", lambda g: direction(g, False)), month_parse)
+    add("month", "part head_month", CTX_OPEN, month(p.month_full, "?", "", no_tail), month_parse)
+    add("month", "part", CTX_OPEN, month(p.month_full, "", "?", no_tail), month_parse)
+    add("month", "month", CTX_OPEN - ALONE, month(p.month_full, "?", "?", no_tail), month_parse)
+    add("year", "part head_year digit", OPENER, year("?", "?", any_sep, direction, ""), year_parse, True)
+    add("year", "part head_year", CTX, year("?", "", range_sep, direction), year_parse, True)
+    add("year", "part", CTX, year("", "?", range_sep, direction), year_parse, True)
+    add("year", "digit", CTX - ALONE, year("?", "?", range_sep, direction), year_parse, True)
+    add("year", "part head_year digit", ALONE, year("?", "?", range_sep, edge), year_parse, True)
+    add("count", "digit number vague_quantity se_unit", frozenset({"none", "window"}), count)
+    add("unit", "part unit", ALONE, unit)
+    add("weekday", "head_day weekday", ALONE, weekday)
+    add("relative_day", "relative", ALONE, relative_day)
+    add("vague", "vague", ALONE, lambda g: p.vague)
+    add("numeric", "paren", CTX_OPEN - ALONE, lambda g: p.numeric_date(g, parens=True))
+    add("numeric", "head_date", ALONE, lambda g: p.head_date + p.numeric_date(g, parens=False))
     return rules
 
 
+def word_kinds(w: DateWords) -> dict[str, frozenset[str]]:
+    """Kinds of the words a rule can start with, by lower-case first word (digits are kind "digit")."""
+    groups: dict[str, Iterable[str]] = {
+        "month": w.months,
+        "weekday": w.weekdays,
+        "part": w.parts,
+        "unit": w.units,
+        "se_unit": [w.se_prefix + u for u in w.units],
+        "number": w.numbers,
+        "vague_quantity": w.vague_quantities,
+        "relative": w.relative_days,
+        "vague": w.vague_expressions,
+        "period": w.periods,
+        "citation": w.citation_words,
+        **{f"head_{kind}": heads for kind, heads in w.heads.items()},
+    }
+    return _first_words(groups)
+
+
+def prefix_kinds(w: DateWords) -> dict[str, frozenset[str]]:
+    """Kinds of the prepositions a rule may follow; a word that can start a rule itself is no preposition."""
+    groups = {"context": w.context_words, "opener": w.range_openers, "window": w.window_openers}
+    starts = word_kinds(w)
+    return {word: kinds for word, kinds in _first_words(groups).items() if word not in starts}
+
+
+def _first_words(groups: dict[str, Iterable[str]]) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for kind, phrases in groups.items():
+        for text in phrases:
+            if (first := WORD.search(text)) is not None:
+                table.setdefault(first.group(), set()).add(kind)
+    return {word: frozenset(kinds) for word, kinds in sorted(table.items())}
+
+
 def compile_master(rules: list[Rule]) -> re.Pattern[str]:
+    """One regex with every given rule as a named alternative, in priority order."""
     return re.compile("|".join(f"(?P<{r.name}>{r.scan})" for r in rules), FLAGS)
 
 
-WORD = re.compile(r"\w+")
+def candidate_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """Finds, in lower-cased text, the words a rule or preposition starts with and tokens starting with a
+    digit. A trie-shaped regex: the scan tries a handful of first letters per position, not every word."""
+    return re.compile(rf"\b{_trie(sorted(set(words)))}\b|(?<!\w)\d\w*")
 
 
-def start_words(w: DateWords) -> tuple[frozenset[str], frozenset[str]]:
-    """First words of every rule: (core words, which alone can start a date; prefix words, which start one
-    only when a core word follows, e.g. "pada"). Digits are core too and are checked apart."""
-    def firsts(phrases: Iterable[str]) -> set[str]:
-        return {m.group() for text in phrases if (m := WORD.search(text)) is not None}
+def _trie(words: list[str]) -> str:
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]  # recursive
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(tree)
 
-    core = firsts(
-        [*w.months, *w.weekdays, *w.parts, *w.units, *w.numbers, *w.vague_quantities, *w.relative_days]
-        + [w.se_prefix + u for u in w.units]
-        + [*w.vague_expressions, *w.periods, *(h for heads in w.heads.values() for h in heads)]
-    )
-    prefix = firsts([*w.context_words, *w.range_openers, *w.window_openers]) - core
-    return frozenset(core), frozenset(prefix)
+
+def _trie_regex(node: dict) -> str:  # type: ignore[type-arg]
+    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def future_cue_pattern(w: DateWords) -> re.Pattern[str]:
+    """A future marker ("akan", "bakal") at the end of lower-cased text, with no clause break after it."""
+    breaks = re.escape("".join(w.clause_breaks))
+    return re.compile(rf"{alt(w.future_markers)}[^{breaks}]*\Z")
 
 
 def year_list_pattern(w: DateWords) -> re.Pattern[str]:

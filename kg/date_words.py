@@ -51,6 +51,12 @@ class DateWords:
     weekend_phrases: tuple[str, ...]
     weekend_days: tuple[int, int]
     parts_of_day: tuple[str, ...]
+    market_days: tuple[str, ...]
+    future_markers: tuple[str, ...]
+    clause_breaks: tuple[str, ...]
+    future_cue_chars: int
+    citation_words: tuple[str, ...]
+    weekday_place_words: tuple[str, ...]
     periods: dict[str, int]
     ordinals: dict[str, int]
     not_after_year: tuple[str, ...]
@@ -124,6 +130,12 @@ def load_date_words(directory: Path | None = None) -> DateWords:
         weekend_phrases=dates.words("weekend", "phrases"),
         weekend_days=dates.weekend_days(),
         parts_of_day=dates.words("parts_of_day"),
+        market_days=dates.words("market_days"),
+        future_markers=dates.words("future_markers"),
+        clause_breaks=dates.words("clause_breaks"),
+        future_cue_chars=dates.integer("future_cue_chars", 1, 200),
+        citation_words=dates.words("citation_words"),
+        weekday_place_words=dates.words("weekday_place_words"),
         periods=dates.int_map("periods", 1, 12),
         ordinals=dates.int_map("ordinals", 1, 12),
         not_after_year=dates.words("not_after_year"),
@@ -179,6 +191,12 @@ class _Checker:
                 self.fail(item, f"'{key}': {item!r} is listed twice", key)
             seen.add(item)
         return tuple(items)
+
+    def integer(self, key: str, low: int, high: int) -> int:
+        value = self.data.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.fail(key, f"'{key}' should be an integer {low}..{high}, got {value!r}")
+        return value
 
     def int_map(self, key: str, low: int, high: int) -> dict[str, int]:
         mapping: Mapping[str, Any] = self.get(key, dict)

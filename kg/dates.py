@@ -42,7 +42,17 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from kg.date_grammar import WORD, Rule, build_rules, compile_master, start_words, year_list_pattern
+from kg.date_grammar import (
+    WORD,
+    Rule,
+    build_rules,
+    candidate_pattern,
+    compile_master,
+    future_cue_pattern,
+    prefix_kinds,
+    word_kinds,
+    year_list_pattern,
+)
 from kg.date_words import DateWords, load_date_words, norm
 from kg.model import Granularity, Timex
 
@@ -50,7 +60,10 @@ Interval = tuple[date, date]
 # Yearless day dates may lie this far after the anchor (announcements of the coming weeks).
 LOOKAHEAD_DAYS = 31
 _ANCHOR = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DIGIT = re.compile(r"\d")
+# Digits can start a date on their own only as d/m/y, y-m-d or a year; other numbers need a date word.
+_DATE_DIGITS = re.compile(r"\d\s*[/.-]\s*\d|(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_SPACE = re.compile(r"\s+")
+_NO_KINDS: frozenset[str] = frozenset()
 _STEP = {"past": -1, "this": 0, "future": 1, "later": 1}
 _MAX_FALLBACK_CHARS = 80  # dateparser gets slow and unreliable on long untrusted strings
 
@@ -61,9 +74,20 @@ class Resolution:
 
     interval: Interval | None
     relative: bool
+    skip: bool = False  # matched, but it is no date (a law's number "Nomor 30 Tahun 2014")
 
 
-Handler = Callable[["DateResolver", "re.Match[str]", bool, date | None], Resolution | None]
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """What the words around an expression say: after "dalam" (a window), after "akan" (future)."""
+
+    window: bool = False
+    future: bool = False
+
+
+Handler = Callable[["DateResolver", "re.Match[str]", Cue, date | None], Resolution | None]
+Hit = tuple["Rule", tuple[int, int], Resolution]
+_CUED = frozenset({"day_month", "month", "weekday"})  # the rules whose undirected forms a future cue turns
 
 
 class DateResolver:
@@ -72,9 +96,15 @@ class DateResolver:
     def __init__(self, words: DateWords) -> None:
         self.words = words
         self._rules: dict[str, Rule] = {rule.name: rule for rule in build_rules(words)}
-        self._master = compile_master(list(self._rules.values()))
         self._year_list = year_list_pattern(words)
-        self._core_words, self._prefix_words = start_words(words)
+        self._kinds = word_kinds(words)
+        self._prefixes = prefix_kinds(words)
+        self._start_words = frozenset(self._kinds)
+        self._candidates = candidate_pattern([*self._kinds, *self._prefixes])
+        self._future = future_cue_pattern(words)
+        self._cue_chars = words.future_cue_chars
+        # one master regex per (kinds of the first word, preposition kind): only the rules that can match
+        self._masters: dict[tuple[frozenset[str], str], re.Pattern[str] | None] = {}
 
     @classmethod
     def load(cls, lexicon_dir: Path | None = None) -> DateResolver:
@@ -83,37 +113,74 @@ class DateResolver:
 
     def find(self, text: str, offset: int = 0, anchor: str | None = None) -> list[Timex]:
         """All temporal expressions of `text`, in order, non-overlapping, spans shifted by `offset`."""
-        if self._core_words.isdisjoint(WORD.findall(text.lower())) and not _DIGIT.search(text):
+        lowered = _lower(text)
+        if self._start_words.isdisjoint(WORD.findall(lowered)) and not _DATE_DIGITS.search(text):
             return []  # the common case, decided in C: no word that can begin a date
         base, anchor_text = parse_anchor(anchor)
         found: list[Timex] = []
         pos = 0
-        for start in self._candidates(text):
-            if start < pos or (match := self._master.match(text, start)) is None:
+        for candidate in self._candidates.finditer(lowered):
+            if candidate.start() < pos or (hit := self._at(text, lowered, candidate, base)) is None:
                 continue
-            rule = self._rules[str(match.lastgroup)]
-            core_start, end = match.span(rule.core_group)
-            result = self._run(rule, text[core_start:end], core_start > start, base)
-            if result is None:  # the shape matched but it is no date (31/2, ...)
+            rule, (start, pos), result = hit
+            if result.skip:
                 continue
-            found.append(_timex(text, core_start, end, offset, result, anchor_text))
-            pos = end
+            found.append(_timex(text, start, pos, offset, result, anchor_text))
             if rule.year_list:
                 pos = self._continue_years(text, pos, offset, found)
         return found
 
-    def _candidates(self, text: str) -> list[int]:
-        """Starts of the words a rule can begin with; only there is the master regex tried."""
-        tokens = [(m.start(), m.group().lower()) for m in WORD.finditer(text)]
-        starts = []
-        for i, (start, word) in enumerate(tokens):
-            if word in self._core_words or word[0].isdigit():
-                starts.append(start)
-            elif word in self._prefix_words and i + 1 < len(tokens):
-                following = tokens[i + 1][1]
-                if following in self._core_words or following[0].isdigit():
-                    starts.append(start)
-        return starts
+    def _at(self, text: str, lowered: str, candidate: re.Match[str], base: date | None) -> Hit | None:
+        """The expression right after a candidate preposition ("pada", "antara", "dalam"), which stays
+        out of the span, or else the expression starting at the candidate word."""
+        word = candidate.group()
+        if word in self._prefixes:
+            hit = self._after_preposition(text, lowered, candidate.end(), word, base)
+            if hit is not None:
+                return hit
+        if word in self._kinds or word[0].isdigit():
+            return self._match(text, lowered, candidate.start(), self._kinds_of(word), "none", base)
+        return None
+
+    def _kinds_of(self, word: str) -> frozenset[str]:
+        kinds = self._kinds.get(word, _NO_KINDS)
+        return kinds | {"digit"} if word[0].isdigit() else kinds
+
+    def _after_preposition(self, text: str, lowered: str, end: int, word: str, base: date | None) -> Hit | None:
+        space = _SPACE.match(text, end)
+        if space is None or space.end() >= len(text):
+            return None
+        at = space.end()
+        following = WORD.match(lowered, at)
+        if text[at] == "(":
+            kinds: frozenset[str] = frozenset({"paren"})
+        elif following is not None:
+            kinds = self._kinds_of(following.group())
+        else:
+            return None
+        for prefix in sorted(self._prefixes[word]):
+            if kinds and (hit := self._match(text, lowered, at, kinds, prefix, base)) is not None:
+                return hit
+        return None
+
+    def _match(
+        self, text: str, lowered: str, at: int, kinds: frozenset[str], prefix: str, base: date | None
+    ) -> Hit | None:
+        master = self._master(kinds, prefix)
+        match = master.match(text, at) if master is not None else None
+        if match is None:
+            return None
+        rule = self._rules[str(match.lastgroup)]
+        future = rule.handler in _CUED and self._future.search(lowered, max(0, at - self._cue_chars), at)
+        result = self._run(rule, match.group(), Cue(prefix == "window", future is not None), base)
+        return None if result is None else (rule, match.span(), result)
+
+    def _master(self, kinds: frozenset[str], prefix: str) -> re.Pattern[str] | None:
+        key = (kinds, prefix)
+        if key not in self._masters:
+            rules = [r for r in self._rules.values() if r.starts & kinds and prefix in r.prefixes]
+            self._masters[key] = compile_master(rules) if rules else None
+        return self._masters[key]
 
     def resolve(self, expression: str, anchor: str | None) -> Timex:
         """Resolve one expression (e.g. "pekan lalu"); falls back to dateparser for unknown forms."""
@@ -132,12 +199,12 @@ class DateResolver:
             anchor=anchor_text if result.relative else None,
         )
 
-    def _run(self, rule: Rule, core: str, has_prefix: bool, base: date | None) -> Resolution | None:
+    def _run(self, rule: Rule, core: str, cue: Cue, base: date | None) -> Resolution | None:
         parsed = rule.parse.fullmatch(core)
         if parsed is None:
             return None
         try:
-            return HANDLERS[rule.handler](self, parsed, has_prefix, base)
+            return HANDLERS[rule.handler](self, parsed, cue, base)
         except (OverflowError, ValueError):  # calendar arithmetic beyond year 1..9999 from an odd anchor
             return Resolution(None, True)
 
@@ -160,6 +227,14 @@ class DateResolver:
 @lru_cache(maxsize=None)
 def _cached_resolver(directory: str) -> DateResolver:
     return DateResolver(load_date_words(Path(directory) if directory else None))
+
+
+def _lower(text: str) -> str:
+    """Lower case with every offset kept (str.lower turns a few letters, like 'İ', into two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := char.lower()) == 1 else char for char in text)
 
 
 def parse_anchor(anchor: str | None) -> tuple[date | None, str | None]:
@@ -255,7 +330,7 @@ def shifted(anchor: date, unit: str, k: int) -> Interval:
 
 def yearless_day(day: int, month: int, anchor: date, direction: str | None) -> date | None:
     candidates = [d for y in range(anchor.year - 4, anchor.year + 5) if (d := safe_date(y, month, day))]
-    if direction in ("future", "later"):
+    if direction in ("future", "later", "onward"):
         return min((d for d in candidates if d >= anchor), default=None)
     if direction == "this":
         return safe_date(anchor.year, month, day)
@@ -266,7 +341,7 @@ def yearless_day(day: int, month: int, anchor: date, direction: str | None) -> d
 def _yearless_month(month: int, anchor: date, direction: str | None) -> Interval:
     if direction == "this":
         return _month_iv(anchor.year, month)
-    if direction in ("future", "later"):
+    if direction in ("future", "later", "onward"):
         return _month_iv(anchor.year + (month < anchor.month), month)
     return _month_iv(anchor.year - (month > anchor.month), month)
 
@@ -274,6 +349,8 @@ def _yearless_month(month: int, anchor: date, direction: str | None) -> Interval
 def _weekday_date(weekday: int, anchor: date, direction: str | None) -> date:
     if direction == "this":
         return _week_iv(anchor)[0] + timedelta(days=weekday)
+    if direction == "onward":
+        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
     if direction in ("future", "later"):
         return anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
     back = (anchor.weekday() - weekday) % 7
@@ -286,7 +363,11 @@ def _relative(anchor: date | None, compute: Callable[[date], Interval | None]) -
 
 # --- handlers: one per rule kind of kg/date_grammar.py -------------------------------------------
 
-Parsed = "re.Match[str]"
+def _direction(w: DateWords, word: str | None, cue: Cue) -> str | None:
+    """The direction word's, else "onward" after a future marker ("akan digelar pada Maret")."""
+    if word:
+        return w.direction(word)
+    return "onward" if cue.future else None
 
 
 def _dated(r: DateResolver, m: re.Match[str], anchor: date | None) -> Resolution | None:
@@ -301,11 +382,11 @@ def _dated(r: DateResolver, m: re.Match[str], anchor: date | None) -> Resolution
     return _relative(anchor, lambda a: _day_iv(yearless_day(day, month, a, None)))
 
 
-def _h_iso(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution | None:
+def _h_iso(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
     return _dated(r, m, anchor)
 
 
-def _h_day_month(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution | None:
+def _h_day_month(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
     w = r.words
     day, month = int(m["d1"]), w.month(m["m1"])
     if safe_date(2000, month, day) is None:
@@ -317,11 +398,11 @@ def _h_day_month(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | Non
     if m["ydir"]:
         step = _STEP[w.direction(m["ydir"])]
         return _relative(anchor, lambda a: _day_iv(safe_date(a.year + step, month, day)))
-    direction = w.direction(m["dir"]) if m["dir"] else None
+    direction = _direction(w, m["dir"], cue)
     return _relative(anchor, lambda a: _day_iv(yearless_day(day, month, a, direction)))
 
 
-def _h_month(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution | None:
+def _h_month(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
     w = r.words
     month, part = w.month(m["m1"]), w.part(m["part"])
     if m["y"]:
@@ -330,15 +411,15 @@ def _h_month(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -
     if m["ydir"]:
         step = _STEP[w.direction(m["ydir"])]
         return _relative(anchor, lambda a: _part_iv(_month_iv(a.year + step, month), part))
-    direction = w.direction(m["dir"]) if m["dir"] else None
+    direction = _direction(w, m["dir"], cue)
     return _relative(anchor, lambda a: _part_iv(_yearless_month(month, a, direction), part))
 
 
-def _h_year(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution | None:
+def _h_year(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
     return Resolution(_part_iv(_year_iv(int(m["y"])), r.words.part(m["part"])), False)
 
 
-def _h_period(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution | None:
+def _h_period(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
     w = r.words
     size, index = w.periods[norm(m["per"])], w.ordinal(m["ord"])
     if index * size > 12:
@@ -353,7 +434,7 @@ def _h_period(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) 
     return _relative(anchor, lambda a: interval(a.year + step))
 
 
-def _h_count(r: DateResolver, m: re.Match[str], window: bool, anchor: date | None) -> Resolution:
+def _h_count(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution:
     """N units ago / from now: "dua hari lalu", "sepekan lalu", "3 bulan lagi", "beberapa tahun lalu"."""
     w = r.words
     direction = w.direction(m["dir"])
@@ -363,13 +444,13 @@ def _h_count(r: DateResolver, m: re.Match[str], window: bool, anchor: date | Non
     else:
         count = w.number(m["num"])
         unit, size = w.units[norm(m["unit"])]
-    if count is None or direction == "ahead" or (window and direction != "past"):
+    if count is None or direction == "ahead" or (cue.window and direction != "past"):
         return Resolution(None, True)  # vague amount, or a window ("dalam 3 hari ke depan"), no point
     k = count * size * (-1 if direction == "past" else 1)
     return _relative(anchor, lambda a: shifted(a, unit, k))
 
 
-def _h_unit(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution:
+def _h_unit(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution:
     """This/last/next unit: "pekan lalu", "bulan ini", "akhir tahun lalu", "akhir pekan ini"."""
     w = r.words
     unit, _size = w.units[norm(m["unit"])]
@@ -387,7 +468,7 @@ def _h_unit(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) ->
     return _relative(anchor, lambda a: _part_iv(shifted(a, unit, step), part))
 
 
-def _h_weekday(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution | None:
+def _h_weekday(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
     w = r.words
     if m["pd"]:
         return _dated(r, m, anchor)
@@ -395,22 +476,26 @@ def _h_weekday(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None)
     if m["wunit"]:
         step = _STEP[w.direction(m["wdir"])]
         return _relative(anchor, lambda a: _day_iv(shifted(a, "week", step)[0] + timedelta(days=weekday)))
-    direction = w.direction(m["dir"]) if m["dir"] else None
+    direction = _direction(w, m["dir"], cue)
     return _relative(anchor, lambda a: _day_iv(_weekday_date(weekday, a, direction)))
 
 
-def _h_relative_day(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution | None:
+def _h_relative_day(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
     if m["pd"]:
         return _dated(r, m, anchor)
     days = r.words.relative_days[norm(m["rel"])]
     return _relative(anchor, lambda a: shifted(a, "day", days))
 
 
-def _h_vague(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution:
+def _h_vague(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution:
     return Resolution(None, True)
 
 
-def _h_numeric(r: DateResolver, m: re.Match[str], _p: bool, anchor: date | None) -> Resolution | None:
+def _h_skip(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution:
+    return Resolution(None, False, skip=True)
+
+
+def _h_numeric(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
     return _dated(r, m, anchor)
 
 
@@ -426,6 +511,7 @@ HANDLERS: dict[str, Handler] = {
     "weekday": _h_weekday,
     "relative_day": _h_relative_day,
     "vague": _h_vague,
+    "skip": _h_skip,
 }
 
 

@@ -52,6 +52,7 @@ _WIKIDATA = re.compile(r"Q[1-9]\d{0,11}")
 # What a script or style block must never contain, or the browser would end it early.
 _BREAKOUT = re.compile(r"</script|</style|<!--", re.IGNORECASE)
 _UNIT = 70.0  # pixels per sqrt(node) of a component's radius
+_GAP = 22.0  # pixels between actors on the disc around their only partner
 
 
 def write_html(graph: nx.MultiDiGraph, path: Path, title: str = "kg", max_edges: int = 2000) -> None:
@@ -141,11 +142,12 @@ def _network(graph: nx.MultiDiGraph, max_edges: int) -> tuple[Any, dict[str, Any
     kept = dyads[: max(0, max_edges)]
     nodes = _shown_nodes(graph, kept)
     events, docs = _events(graph, kept)
-    positions = layout_positions(nodes, [(u, v) for u, v, _ in kept])
+    sizes = {n: node_size(graph.nodes[n]) for n in nodes}
+    positions = layout_positions(nodes, [(u, v) for u, v, _ in kept], sizes)
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     for code in nodes:
         _add_node(net, code, graph.nodes[code], positions[code])
-    reciprocal = {(u, v) for u, v, _ in kept} & {(v, u) for u, v, _ in kept}
+    reciprocal = {(u, v) for u, v, _ in kept if u != v} & {(v, u) for u, v, _ in kept}
     for index, (u, v, keys) in enumerate(kept):
         ids = [events["index"][(u, v, k)] for k in keys]
         _add_edge(net, f"d{index}", u, v, [events["list"][i] for i in ids], ids, (u, v) in reciprocal)
@@ -221,6 +223,11 @@ def _event_record(u: str, v: str, key: Any, attrs: dict[str, Any], doc: int) -> 
     }
 
 
+def node_size(attrs: dict[str, Any]) -> float:
+    """Dot radius in pixels, growing with the square root of the actor's event count."""
+    return round(min(10 + 4 * math.sqrt(max(_int(attrs.get("n_events"), 0), 0)), 60), 1)
+
+
 def _add_node(net: Any, code: str, attrs: dict[str, Any], xy: tuple[float, float]) -> None:
     kind = _text(attrs.get("type")) or "group"
     colour = TYPE_STYLE.get(kind, TYPE_STYLE["group"])[0]
@@ -233,7 +240,7 @@ def _add_node(net: Any, code: str, attrs: dict[str, Any], xy: tuple[float, float
     ]
     net.add_node(
         str(code), label=_text(attrs.get("label")) or str(code), x=xy[0], y=xy[1],
-        size=round(min(10 + 4 * math.sqrt(max(n_events, 0)), 60), 1),
+        size=node_size(attrs),
         color={"background": colour, "border": "#ffffff",
                "highlight": {"background": colour, "border": "#111827"},
                "hover": {"background": colour, "border": "#111827"}},
@@ -297,35 +304,95 @@ def _quad(value: object) -> int:
 # ---------------------------------------------------------------- layout
 
 
-def layout_positions(nodes: list[str], edges: list[tuple[str, str]], seed: int = SEED) -> dict[str, tuple[float, float]]:
+def layout_positions(nodes: list[str], edges: list[tuple[str, str]], sizes: dict[str, float] | None = None,
+                     seed: int = SEED) -> dict[str, tuple[float, float]]:
     """Pixel positions: each connected component laid out alone, then packed in rows, biggest first."""
     simple = nx.Graph()
     simple.add_nodes_from(nodes)
     simple.add_edges_from(sorted({(min(u, v), max(u, v)) for u, v in edges if u != v}))
     components = sorted((sorted(c, key=str) for c in nx.connected_components(simple)),
                         key=lambda c: (-len(c), str(c[0])))
-    placed = [_component_layout(simple, c, seed) for c in components]
-    return _pack(placed)
+    sizes = sizes or {}
+    return _pack([_component_layout(_subgraph(simple, c), c, sizes, seed) for c in components])
 
 
-def _component_layout(simple: nx.Graph, nodes: list[str], seed: int) -> tuple[list[str], np.ndarray, float]:
-    """Unit-radius coordinates of one component and the radius (pixels) it should get."""
-    if len(nodes) == 1:
-        return nodes, np.zeros((1, 2)), _UNIT * 0.6
+def _subgraph(simple: nx.Graph, nodes: list[str]) -> nx.Graph:
+    """A copy with nodes and edges in sorted order, so layouts do not depend on insertion order."""
     sub = nx.Graph()
     sub.add_nodes_from(nodes)
-    sub.add_edges_from(sorted(simple.subgraph(nodes).edges()))
+    sub.add_edges_from(sorted(tuple(sorted(e, key=str)) for e in simple.subgraph(nodes).edges()))
+    return sub
+
+
+def _component_layout(sub: nx.Graph, nodes: list[str], sizes: dict[str, float],
+                      seed: int) -> tuple[list[str], np.ndarray]:
+    """Pixel coordinates of one component, centred on 0."""
+    if len(nodes) > 500:
+        coords = _big_component(sub, nodes, sizes, seed)
+    else:
+        coords = _unit_layout(sub, nodes, seed) * _UNIT * math.sqrt(len(nodes))
+    return nodes, coords - (coords.max(axis=0) + coords.min(axis=0)) / 2
+
+
+def _unit_layout(sub: nx.Graph, nodes: list[str], seed: int) -> np.ndarray:
+    """kamada_kawai for small components, spring_layout up to 500 nodes, scaled into [-1, 1]."""
+    if len(nodes) == 1:
+        return np.zeros((1, 2))
     if len(nodes) <= 30:
         pos = nx.kamada_kawai_layout(sub)
-        coords = np.array([pos[n] for n in nodes], dtype=float)
     elif len(nodes) <= 500:
         pos = nx.spring_layout(sub, seed=seed, iterations=100, method="force")
-        coords = np.array([pos[n] for n in nodes], dtype=float)
     else:
-        coords = _grid_force_layout(sub, nodes, seed)
-    coords -= coords.mean(axis=0)
-    extent = float(np.abs(coords).max()) or 1.0
-    return nodes, coords / extent, _UNIT * math.sqrt(len(nodes))
+        return _scaled(_grid_force_layout(sub, nodes, seed))
+    return _scaled(np.array([pos[n] for n in nodes], dtype=float))
+
+
+def _scaled(coords: np.ndarray) -> np.ndarray:
+    coords = coords - coords.mean(axis=0)
+    return coords / (float(np.abs(coords).max()) or 1.0)
+
+
+def _big_component(sub: nx.Graph, nodes: list[str], sizes: dict[str, float], seed: int) -> np.ndarray:
+    """Over 500 actors: the core (actors with two or more partners) by force layout, each actor with a
+    single partner on a sunflower disc around it, then overlapping discs pushed apart."""
+    parent = {n: next(iter(sub[n])) for n in nodes if sub.degree(n) == 1}
+    core = [n for n in nodes if n not in parent]
+    leaves: dict[str, list[str]] = defaultdict(list)
+    for leaf in nodes:
+        if leaf in parent:
+            leaves[parent[leaf]].append(leaf)
+    hub = [sizes.get(n, 10.0) for n in core]
+    radii = np.array([h + _GAP * (1.0 + math.sqrt(len(leaves[n]))) for n, h in zip(core, hub)])
+    xy = _unit_layout(_subgraph(sub, core), core, seed) * _UNIT * math.sqrt(len(core))
+    xy = _separate(xy, radii)
+    out = dict(zip(core, xy))
+    golden = math.pi * (3 - math.sqrt(5))
+    for i, centre in enumerate(core):
+        for j, leaf in enumerate(leaves[centre]):
+            r = hub[i] + _GAP * (0.6 + math.sqrt(j + 1))
+            out[leaf] = xy[i] + r * np.array([math.cos(j * golden), math.sin(j * golden)])
+    return np.array([out[n] for n in nodes])
+
+
+def _separate(xy: np.ndarray, radii: np.ndarray, rounds: int = 80) -> np.ndarray:
+    """Push apart discs (centre xy, radius) that overlap, half the overlap each way per round."""
+    xy = xy.copy()
+    for _ in range(rounds):
+        pairs = cKDTree(xy).query_pairs(2 * float(radii.max()), output_type="ndarray")
+        if len(pairs) == 0:
+            break
+        i, j = pairs[:, 0], pairs[:, 1]
+        delta = xy[i] - xy[j]
+        dist = np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 1e-6)
+        overlap = radii[i] + radii[j] - dist
+        hit = overlap > 0
+        if not hit.any():
+            break
+        push = delta[hit] / dist[hit, None] * (overlap[hit] / 2)[:, None]
+        for axis in (0, 1):
+            xy[:, axis] += (np.bincount(i[hit], push[:, axis], len(xy))
+                            - np.bincount(j[hit], push[:, axis], len(xy))) * 0.6
+    return xy
 
 
 def _grid_force_layout(sub: nx.Graph, nodes: list[str], seed: int, iterations: int = 120) -> np.ndarray:
@@ -368,18 +435,18 @@ def _pair_forces(pos: np.ndarray, pairs: np.ndarray, strength: Any) -> np.ndarra
     return out
 
 
-def _pack(placed: list[tuple[list[str], np.ndarray, float]]) -> dict[str, tuple[float, float]]:
-    """Shelf packing of components (as squares of their diameter) into rows about as wide as tall."""
+def _pack(placed: list[tuple[list[str], np.ndarray]]) -> dict[str, tuple[float, float]]:
+    """Shelf packing of components (as squares around their extent) into rows about as wide as tall."""
     gap = _UNIT * 0.8
-    area = sum((2 * r + gap) ** 2 for _, _, r in placed)
-    width = max(math.sqrt(area) * 1.2, max((2 * r for _, _, r in placed), default=0.0))
+    boxes = [(nodes, coords, float(np.abs(coords).max()) + _UNIT * 0.5) for nodes, coords in placed]
+    area = sum((2 * r + gap) ** 2 for _, _, r in boxes)
+    width = max(math.sqrt(area) * 1.2, max((2 * r for _, _, r in boxes), default=0.0))
     out: dict[str, tuple[float, float]] = {}
     x = y = row = 0.0
-    for nodes, coords, radius in placed:
+    for nodes, coords, radius in boxes:
         if x > 0 and x + 2 * radius > width:
             x, y, row = 0.0, y + row + gap, 0.0
-        centre = np.array([x + radius, y + radius])
-        for name, (px, py) in zip(nodes, coords * radius + centre):
+        for name, (px, py) in zip(nodes, coords + np.array([x + radius, y + radius])):
             out[name] = (round(float(px), 1), round(float(py), 1))
         x, row = x + 2 * radius + gap, max(row, 2 * radius)
     return out

@@ -11,6 +11,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +22,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import ClosedNamespace, Namespace
 
-from kg.errors import GraphError
+from kg.errors import GraphError, KgError
 from kg.model import ActorMention, DocumentResult, Event, EventDate, EventMention
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
@@ -65,13 +66,10 @@ RESOURCE_KINDS: dict[str, str] = {
     for iri in sorted(_NS.values())
     if iri.startswith(RESOURCE_BASE) and iri != RESOURCE_BASE and iri.endswith("/")
 }
-GRANULARITY_UNITS: dict[str, URIRef] = {
-    "year": TIME.unitYear, "month": TIME.unitMonth, "day": TIME.unitDay,
-}
+GRANULARITY_UNITS: dict[str, URIRef] = {"year": TIME.unitYear, "month": TIME.unitMonth, "day": TIME.unitDay}
 
 _MAX_KEY = 120  # longer keys keep a readable head and end in a hash of the whole key
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?")
 _QID = re.compile(r"Q[1-9][0-9]*")
 
 
@@ -105,25 +103,27 @@ def new_graph() -> rdflib.Graph:
     return graph
 
 
-def _text(value: str) -> Literal:
-    return Literal(value)
-
-
-def _int(value: int) -> Literal:
-    return Literal(int(value))
+def _lit(value: object) -> Literal | None:
+    """A literal, or None (no triple) for a missing or empty value."""
+    return None if value is None or value == "" else Literal(value)
 
 
 def _published(value: str) -> Literal:
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return Literal(value)  # untyped rather than an ill-typed literal
     if _DATETIME.fullmatch(value):
         return Literal(value, datatype=XSD.dateTime)
-    if _DATE.fullmatch(value):
-        return Literal(value, datatype=XSD.date)
-    return Literal(value)  # untyped rather than an ill-typed literal
+    return Literal(value, datatype=XSD.date) if len(value) == 10 else Literal(value)
 
 
 def _goldstein(value: float) -> Literal | None:
     number = Decimal(repr(float(value)))
     return Literal(number) if number.is_finite() else None
+
+
+_Props = list[tuple[URIRef, "URIRef | Literal | None"]]
 
 
 class _Builder:
@@ -136,21 +136,22 @@ class _Builder:
         self.codes: set[str] = set()  # code-level actors referred to
         self.event_docs: dict[str, str] = {}
 
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
-        if o is not None:
-            self.graph.add((s, p, o))
+    def add(self, subject: URIRef, kind: URIRef | None, props: _Props) -> None:
+        if kind is not None:
+            self.graph.add((subject, RDF.type, kind))
+        for predicate, obj in props:
+            if obj is not None:
+                self.graph.add((subject, predicate, obj))
 
     def document(self, result: DocumentResult) -> None:
         clean, doc = result.clean, result.clean.doc
         iri = mint_iri("doc", doc.id)
-        self.add(iri, RDF.type, KG.Document)
-        self.add(iri, SCHEMA.identifier, _text(doc.id))
-        self.add(iri, SCHEMA.headline, _text(clean.title) if clean.title is not None else None)
-        self.add(iri, SCHEMA.url, _text(doc.url) if doc.url else None)
-        self.add(iri, SCHEMA.publisher, _text(doc.publisher) if doc.publisher else None)
-        self.add(iri, SCHEMA.datePublished, _published(clean.published) if clean.published else None)
-        self.add(iri, KG.dateSource, _text(clean.date_source))
-        self.add(iri, KG.nSentences, _int(result.n_sentences))
+        self.add(iri, KG.Document, [
+            (SCHEMA.identifier, Literal(doc.id)), (SCHEMA.headline, _lit(clean.title)),
+            (SCHEMA.url, _lit(doc.url)), (SCHEMA.publisher, _lit(doc.publisher)),
+            (SCHEMA.datePublished, _published(clean.published) if clean.published else None),
+            (KG.dateSource, _lit(clean.date_source)), (KG.nSentences, Literal(int(result.n_sentences))),
+        ])
         for event in sorted(result.events, key=lambda e: e.id):
             self.event(event, iri)
 
@@ -158,96 +159,82 @@ class _Builder:
         previous = self.event_docs.setdefault(event.id, event.doc)
         if previous != event.doc:
             raise GraphError(f"event id {event.id} is used in documents {previous} and {event.doc}")
-        iri = mint_iri("event", event.id)
-        self.add(iri, RDF.type, KG.Event)
-        self.add(iri, SCHEMA.identifier, _text(event.id))
-        self.add(iri, KG.document, doc_iri)
-        self.participant(iri, event, "source", event.source)
-        self.participant(iri, event, "target", event.target)
-        kind = event.type
-        self.add(iri, KG.cameo, _text(kind.cameo))
-        self.add(iri, KG.cameoRoot, _text(kind.root))
-        self.add(iri, KG.typeLabel, _text(kind.label))
-        self.add(iri, KG.plover, _text(kind.plover))
-        self.add(iri, KG.quadClass, _int(kind.quad_class))
-        self.add(iri, KG.goldstein, _goldstein(kind.goldstein))
-        self.add(iri, KG.modality, _text(event.modality))
+        iri, kind = mint_iri("event", event.id), event.type
         if event.attributed_to:
             self.codes.add(event.attributed_to)
-            self.add(iri, SEM.accordingTo, mint_iri("actor", event.attributed_to))
+        self.add(iri, KG.Event, [
+            (SCHEMA.identifier, Literal(event.id)), (KG.document, doc_iri),
+            (KG.cameo, Literal(kind.cameo)), (KG.cameoRoot, Literal(kind.root)),
+            (KG.typeLabel, _lit(kind.label)), (KG.plover, _lit(kind.plover)),
+            (KG.quadClass, Literal(int(kind.quad_class))), (KG.goldstein, _goldstein(kind.goldstein)),
+            (KG.modality, Literal(event.modality)),
+            (SEM.accordingTo, mint_iri("actor", event.attributed_to) if event.attributed_to else None),
+        ])
+        self.participant(iri, event.id, "source", event.source)
+        self.participant(iri, event.id, "target", event.target)
         self.date(iri, event.id, event.date)
         for index, mention in enumerate(event.mentions, start=1):
             self.mention(iri, f"{event.id}.{index}", mention, doc_iri)
 
-    def participant(self, event_iri: URIRef, event: Event, role: str, actor: ActorMention) -> None:
+    def participant(self, event_iri: URIRef, event_id: str, role: str, actor: ActorMention) -> None:
         self.actors.setdefault(actor.id, actor)
         self.codes.add(actor.code)
-        actor_iri = mint_iri("actor", actor.id)
-        role_iri = mint_iri("role", f"{event.id}.{role}")
-        self.add(event_iri, KG[role], actor_iri)
-        self.add(event_iri, KG[f"{role}Text"], _text(actor.text))
-        # SEM's role pattern: the event has a sem:Role whose rdf:value is the actor.
-        self.add(event_iri, SEM.hasActor, role_iri)
-        self.add(role_iri, RDF.type, SEM.Role)
-        self.add(role_iri, RDF.value, actor_iri)
-        self.add(role_iri, SEM.roleType, KG.SourceRole if role == "source" else KG.TargetRole)
+        actor_iri, role_iri = mint_iri("actor", actor.id), mint_iri("role", f"{event_id}.{role}")
+        # The direct kg:source/kg:target link is what queries use; the sem:Role node is SEM's pattern.
+        self.add(event_iri, None, [
+            (KG[role], actor_iri), (KG[f"{role}Text"], _lit(actor.text)), (SEM.hasActor, role_iri),
+        ])
+        role_type = KG.SourceRole if role == "source" else KG.TargetRole
+        self.add(role_iri, SEM.Role, [(RDF.value, actor_iri), (SEM.roleType, role_type)])
 
-    def date(self, event_iri: URIRef, event_id: str, date: EventDate) -> None:
-        if date.value is None and date.text is None:
+    def date(self, event_iri: URIRef, event_id: str, when: EventDate) -> None:
+        if when.value is None and when.text is None:
             return
         iri = mint_iri("date", event_id)
-        self.add(event_iri, SEM.hasTime, iri)
-        self.add(iri, RDF.type, KG.Date)
-        self.add(iri, KG.value, _text(date.value) if date.value else None)
-        self.add(iri, TIME.unitType, GRANULARITY_UNITS.get(date.granularity or ""))
-        self.add(iri, KG.dateText, _text(date.text) if date.text is not None else None)
-        self.add(iri, KG.resolved, Literal(bool(date.resolved)))
-        self.add(iri, KG.start, _int(date.start) if date.start is not None else None)
-        self.add(iri, KG.end, _int(date.end) if date.end is not None else None)
+        self.add(event_iri, None, [(SEM.hasTime, iri)])
+        self.add(iri, KG.Date, [
+            (KG.value, _lit(when.value)), (TIME.unitType, GRANULARITY_UNITS.get(when.granularity or "")),
+            (KG.dateText, _lit(when.text)), (KG.resolved, Literal(bool(when.resolved))),
+            (KG.start, _lit(when.start)), (KG.end, _lit(when.end)),
+        ])
 
     def mention(self, event_iri: URIRef, key: str, mention: EventMention, doc_iri: URIRef) -> None:
-        iri = mint_iri("mention", key)
-        self.add(event_iri, KG.mention, iri)
-        self.add(iri, RDF.type, KG.Mention)
-        self.add(iri, KG.document, doc_iri)
-        self.add(iri, KG.sentence, _text(mention.sentence))
-        self.add(iri, KG.sentenceIndex, _int(mention.sentence_index))
-        self.add(iri, KG.start, _int(mention.start))
-        self.add(iri, KG.end, _int(mention.end))
-        self.add(iri, KG.trigger, _text(mention.trigger))
-        if mention.trigger_start is not None and mention.trigger_end is not None:
-            self.add(iri, KG.triggerStart, _int(mention.trigger_start))
-            self.add(iri, KG.triggerEnd, _int(mention.trigger_end))
-        self.add(iri, KG.sourceText, _text(mention.source_text) if mention.source_text else None)
-        self.add(iri, KG.targetText, _text(mention.target_text) if mention.target_text else None)
-        self.add(iri, KG.rule, _text(mention.rule))
-        rule_iri = mint_iri("rule", mention.rule)
-        self.add(iri, PROV.wasGeneratedBy, rule_iri)
-        self.add(rule_iri, RDF.type, KG.Rule)
-        self.add(rule_iri, SCHEMA.name, _text(mention.rule))
+        iri, rule_iri = mint_iri("mention", key), mint_iri("rule", mention.rule)
+        has_trigger_span = mention.trigger_start is not None and mention.trigger_end is not None
+        self.add(event_iri, None, [(KG.mention, iri)])
+        self.add(iri, KG.Mention, [
+            (KG.document, doc_iri), (KG.sentence, Literal(mention.sentence)),
+            (KG.sentenceIndex, Literal(int(mention.sentence_index))),
+            (KG.start, Literal(int(mention.start))), (KG.end, Literal(int(mention.end))),
+            (KG.trigger, _lit(mention.trigger)),
+            (KG.triggerStart, _lit(mention.trigger_start) if has_trigger_span else None),
+            (KG.triggerEnd, _lit(mention.trigger_end) if has_trigger_span else None),
+            (KG.sourceText, _lit(mention.source_text)), (KG.targetText, _lit(mention.target_text)),
+            (KG.rule, Literal(mention.rule)), (PROV.wasGeneratedBy, rule_iri),
+        ])
+        self.add(rule_iri, KG.Rule, [(SCHEMA.name, Literal(mention.rule))])
 
     def info(self, actor_id: str) -> Mapping[str, Any]:
         if self.actor_info is None:
             return {}
         try:
             return self.actor_info(actor_id) or {}
-        except LookupError:
+        except (LookupError, KgError):  # an id the lexicon does not know keeps what the record says
             return {}
 
     def actor(self, actor_id: str, code: str, fields: Mapping[str, Any]) -> None:
-        iri = mint_iri("actor", actor_id)
-        self.add(iri, RDF.type, KG.Actor)
-        self.add(iri, SCHEMA.identifier, _text(actor_id))
-        self.add(iri, KG.code, _text(code))
-        self.add(iri, KG.rollsUpTo, mint_iri("actor", code))
-        label, label_en = fields.get("label"), fields.get("label_en")
-        self.add(iri, SCHEMA.name, Literal(label, lang="id") if isinstance(label, str) and label else None)
-        self.add(iri, SCHEMA.name, Literal(label_en, lang="en") if isinstance(label_en, str) and label_en else None)
-        kind, country = fields.get("type"), fields.get("country")
-        self.add(iri, KG.actorType, _text(kind) if isinstance(kind, str) and kind else None)
-        self.add(iri, KG.country, _text(country) if isinstance(country, str) and country else None)
+        def text(key: str, lang: str | None = None) -> Literal | None:
+            value = fields.get(key)
+            return Literal(value, lang=lang) if isinstance(value, str) and value else None
+
         qid = fields.get("wikidata")
-        self.add(iri, OWL.sameAs, WD[qid] if isinstance(qid, str) and _QID.fullmatch(qid) else None)
+        self.add(mint_iri("actor", actor_id), KG.Actor, [
+            (SCHEMA.identifier, Literal(actor_id)), (KG.code, Literal(code)),
+            (KG.rollsUpTo, mint_iri("actor", code)),
+            (SCHEMA.name, text("label", "id")), (SCHEMA.name, text("label_en", "en")),
+            (KG.actorType, text("type")), (KG.country, text("country")),
+            (OWL.sameAs, WD[qid] if isinstance(qid, str) and _QID.fullmatch(qid) else None),
+        ])
 
     def finish(self) -> None:
         for actor_id in sorted(self.actors):
@@ -259,7 +246,7 @@ class _Builder:
             self.actor(code, code, _merge({"type": self.code_type(code)}, self.info(code)))
 
     def code_type(self, code: str) -> str:
-        """Best guess at the type of a code-level actor only seen through its members."""
+        """A guess at the type of a code-level actor seen only through its members (actor_info wins)."""
         members = [m for m in self.actors.values() if m.code == code]
         if any(m.country == code for m in members) or re.fullmatch(r"[A-Z]{3}", code):
             return "state"
@@ -269,7 +256,8 @@ class _Builder:
 
 
 def _merge(known: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
-    """What the record says wins; actor_info fills the gaps (and is the only source of wikidata)."""
+    """What the record says wins, so the graph agrees with events.jsonl; actor_info fills the gaps
+    (and is the only source of Wikidata ids)."""
     merged = {key: value for key, value in extra.items() if value is not None}
     merged.update({key: value for key, value in known.items() if value is not None})
     return merged
@@ -346,8 +334,8 @@ class _TurtleTerms:
                 text = self.iri(str(term))
             elif isinstance(term, Literal):
                 text = self.literal(term)
-            elif isinstance(term, rdflib.BNode):
-                text = f"_:{term}" if re.fullmatch(r"[A-Za-z0-9_]+", str(term)) else f"_:b{encode_key(term)}"
+            elif isinstance(term, rdflib.BNode):  # kg mints no blank nodes; other graphs may have some
+                text = "_:b" + hashlib.sha256(str(term).encode("utf-8", "surrogatepass")).hexdigest()[:16]
             else:
                 raise GraphError(f"cannot write {type(term).__name__} terms as Turtle")
             if not isinstance(term, Literal):  # literals are mostly unique: caching them only costs memory
@@ -381,6 +369,9 @@ def write_turtle(graph: rdflib.Graph, path: Path) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        umask = os.umask(0o022)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -35,7 +35,8 @@ class Group:
     members: tuple[ActorMention, ...]
     first: int  # index of the first token covered
     last: int  # index of the last token covered
-    prep: str | None  # preposition governing the group, if any
+    prep: str | None  # preposition right before the group, if any
+    np_prep: str | None = None  # preposition before a short noun phrase ending in the group
 
 
 def tokenize(text: str, offset: int) -> list[Token]:
@@ -70,7 +71,7 @@ def build_groups(
             links[-1].append(link)
             continue
         prep = _prep_before(tokens, first, sets["prepositions"], text, offset)
-        groups.append(Group((mention,), first, last, prep))
+        groups.append(Group((mention,), first, last, prep, prep or _np_prep(tokens, first, sets)))
         links.append([])
     return [part for g, how in zip(groups, links) for part in _split_commas(g, how)]
 
@@ -82,6 +83,8 @@ def _link(text: str, offset: int, group: Group, mention: ActorMention, coord: fr
         return "comma" if between.count(",") == 1 else None
     if any(w in ("dan", "serta", "maupun", "beserta") for w in words) and all(w in coord for w in words):
         return "and"
+    if words == ["dengan"] and group.prep == "antara":
+        return "and"  # "antara Indonesia dengan Korsel"
     return None
 
 
@@ -89,7 +92,26 @@ def _split_commas(group: Group, how: list[str]) -> list[Group]:
     """A comma joins actors only in a list that ends with "dan"/"serta" ("A, B, dan C")."""
     if "and" in how or not how:
         return [group]
-    return [Group((m,), group.first, group.last, group.prep if n == 0 else None) for n, m in enumerate(group.members)]
+    return [
+        Group((m,), group.first, group.last, group.prep if n == 0 else None, group.np_prep if n == 0 else None)
+        for n, m in enumerate(group.members)
+    ]
+
+
+NP_GAP = 3
+_NOT_NOUNS = ("aux", "carry", "clause_stop", "coordination", "reporting_prefix", "reporting_postfix")
+
+
+def _np_prep(tokens: list[Token], first: int, sets: Mapping[str, frozenset[str]]) -> str | None:
+    """ "atas upaya diplomasi Indonesia": the preposition before up to three plain nouns that end in
+    the actor. Used to find targets only; a subject is never looked for this way."""
+    for j in range(first - 1, max(-1, first - 1 - NP_GAP - 1), -1):
+        low = tokens[j].low
+        if low in sets["prepositions"]:
+            return low if j < first - 1 else None
+        if not low.isalpha() or low.startswith(("me", "di", "ber", "ter")) or any(low in sets[k] for k in _NOT_NOUNS):
+            return None
+    return None
 
 
 _LIST_BEFORE = re.compile(r"^\s*[\w-]+(?:\s+[\w-]+)?(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)*\s*,\s*(?:dan|serta)\s*$")

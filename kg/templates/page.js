@@ -193,7 +193,10 @@
 
   // ------------------------------------------------------------------ render: push only what changed
 
+  // keys of the state each item was last drawn in; the initial data is "everything shown, nothing dimmed"
   var nodeKeys = new Map(), edgeKeys = new Map();
+  DATA.vis.nodes.forEach(function (n) { nodeKeys.set(n.id, ""); });
+  DATA.vis.edges.forEach(function (e) { edgeKeys.set(e.id, e.kg.events.join(",")); });
 
   function render() {
     var view = computeView(), keep = focusSet(view), nodeUpdates = [], edgeUpdates = [];
