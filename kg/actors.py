@@ -304,8 +304,8 @@ class _Phrase:
 
     def _inside_other_name(self, head: _Item) -> bool:
         """'Universitas Indonesia', 'Sandro Wagner': right after an unknown capitalised word (not
-        the first of the sentence, not a weekday or month, not in a headline) the name is part of
-        the name of something else."""
+        the first of the sentence, not a weekday or month, not in a headline) a place name, or a
+        one-word person name, is part of the name of something else."""
         s, i = self.sentence, head.first - 1
         if i <= 0 or s.headline:
             return False
@@ -321,7 +321,9 @@ class _Phrase:
         return entity.code if entity else None
 
     def _finish(self, roles: list[Term], head: Entity | None) -> tuple[_Found | None, int]:
-        link = next((r.person for r in reversed(roles) if r.person), None)
+        # "pemerintahan Presiden Prabowo" is the government of the person, not the person
+        links = {r.person for r in roles if r.person}
+        link = "of" if "of" in links else ("is" if links else None)
         person_id = self._person(link, head)
         if person_id is not None:
             person = self.m.lex.people[person_id]
@@ -343,8 +345,8 @@ class _Phrase:
         if link is None and (head is not None or self.k > self.k0):
             return None
         item = self.peek(("person", "short"), comma=link == "is")
-        if item is None:
-            return None
+        if item is None or (self.k == self.k0 and item.last - item.first == 1 and self._inside_other_name(item)):
+            return None  # "PT Hadji Kalla", "Pangeran Purbaya": a surname inside another name
         code = head.code if head is not None else None
         person_id = self.m.resolve_person(item, self.memory, code, self.when, titled=link == "is")
         if person_id is not None:

@@ -13,14 +13,14 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
 from kg.errors import KgError
 from kg.model import Document, DocumentResult, ReadProblem
-from kg.output import atomic_writer, document_json, dumps, event_json, problem_json
+from kg.incremental import load_previous
+from kg.output import atomic_writer, document_json, dumps, event_json, problem_json, text_hash
 from kg.pipeline import default_resources, lighten, process_document
 from kg.read import iter_documents
 
@@ -40,6 +40,8 @@ class BuildReport:
     no_pub_date: int = 0
     warnings: int = 0
     problems: list[str] = field(default_factory=list)
+    unchanged: int = 0  # incremental: articles already built with the same text
+    replaced: int = 0  # incremental: articles rebuilt because their text changed
     seconds: float = 0.0
     outputs: dict[str, Path] = field(default_factory=dict)
 
@@ -124,26 +126,40 @@ def build(
     out_dir: Path,
     jobs: int | None = None,
     html: bool = True,
-    on_progress: Callable[[BuildReport], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
     on_problem: Callable[[str], None] | None = None,
     lexicon_dir: Path | None = None,
+    incremental: bool = False,
 ) -> BuildReport:
+    """Build every output in out_dir from inputs; with `incremental`, extend the previous build there."""
     from kg.html import write_html
     from kg.network import graph_from_rdf
     from kg.rdf import build_graph, write_turtle
 
     started = time.perf_counter()
     report = BuildReport()
-    kept: list[DocumentResult] = []
-    resources = default_resources(str(lexicon_dir) if lexicon_dir else None)
-    with build_lock(out_dir), ExitStack() as stack:
-        events_fh = stack.enter_context(atomic_writer(out_dir / "events.jsonl"))
-        docs_fh = stack.enter_context(atomic_writer(out_dir / "documents.jsonl"))
-        items = iter_documents(inputs)
-        for result in _results(items, choose_jobs(inputs, jobs), str(lexicon_dir) if lexicon_dir else None):
-            _record(result, report, kept, events_fh, docs_fh, on_problem)
+    lex = str(lexicon_dir) if lexicon_dir else None
+    resources = default_resources(lex)
+    with build_lock(out_dir):
+        previous = {r.clean.doc.id: r for r in load_previous(out_dir, resources.rules)} if incremental else {}
+        records: list[DocumentResult | ReadProblem] = list(previous.values())
+        position = {doc_id: n for n, doc_id in enumerate(previous)}
+        items = _skip_unchanged(iter_documents(inputs), previous, report)
+        seen = 0
+        for result in _results(items, choose_jobs(inputs, jobs), lex):
+            if isinstance(result, ReadProblem):
+                if on_problem is not None:
+                    on_problem(str(result))
+                records.append(result)
+            elif result.clean.doc.id in position:
+                records[position[result.clean.doc.id]] = lighten(result)
+                report.replaced += 1
+            else:
+                records.append(lighten(result))
+            seen += 1
             if on_progress is not None:
-                on_progress(report)
+                on_progress(seen)
+        kept = _write_jsonl(records, out_dir, report)
         graph = build_graph(kept, resources.actors.actor_info)
         write_turtle(graph, out_dir / "graph.ttl")
         if html:
@@ -153,26 +169,34 @@ def build(
     return report
 
 
-def _record(
-    result: DocumentResult | ReadProblem,
-    report: BuildReport,
-    kept: list[DocumentResult],
-    events_fh: IO[str],
-    docs_fh: IO[str],
-    on_problem: Callable[[str], None] | None,
-) -> None:
-    if isinstance(result, ReadProblem):
-        report.skipped += 1
-        report.problems.append(str(result))
-        docs_fh.write(dumps(problem_json(result)) + "\n")
-        if on_problem is not None:
-            on_problem(str(result))
-        return
-    report.add(result)
-    for event in result.events:
-        events_fh.write(dumps(event_json(event)) + "\n")
-    docs_fh.write(dumps(document_json(result)) + "\n")
-    kept.append(lighten(result))
+def _skip_unchanged(
+    items: Iterable[Document | ReadProblem], previous: dict[str, DocumentResult], report: BuildReport
+) -> Iterator[Document | ReadProblem]:
+    """Articles already in the previous build with the same text are not processed again."""
+    for item in items:
+        if isinstance(item, Document) and item.id in previous and previous[item.id].sha1 == text_hash(item.text):
+            report.unchanged += 1
+            continue
+        yield item
+
+
+def _write_jsonl(
+    records: list[DocumentResult | ReadProblem], out_dir: Path, report: BuildReport
+) -> list[DocumentResult]:
+    kept = []
+    with atomic_writer(out_dir / "events.jsonl") as events_fh, atomic_writer(out_dir / "documents.jsonl") as docs_fh:
+        for record in records:
+            if isinstance(record, ReadProblem):
+                report.skipped += 1
+                report.problems.append(str(record))
+                docs_fh.write(dumps(problem_json(record)) + "\n")
+                continue
+            report.add(record)
+            kept.append(record)
+            for event in record.events:
+                events_fh.write(dumps(event_json(event)) + "\n")
+            docs_fh.write(dumps(document_json(record)) + "\n")
+    return kept
 
 
 def _page_title(inputs: Sequence[Path]) -> str:

@@ -29,17 +29,15 @@ class Progress:
         self.started = time.perf_counter()
         self.last = 0.0
 
-    def __call__(self, report: object) -> None:
+    def __call__(self, done: int) -> None:
         if not self.enabled:
             return
         now = time.perf_counter()
         if now - self.last < 0.2:
             return
         self.last = now
-        docs = getattr(report, "documents", 0)
-        rate = docs / max(now - self.started, 1e-9)
-        events = getattr(report, "events", 0)
-        sys.stderr.write(f"\r  {docs:,} documents  {events:,} events  {rate:,.0f} docs/s ")
+        rate = done / max(now - self.started, 1e-9)
+        sys.stderr.write(f"\r  {done:,} articles processed  {rate:,.0f} articles/s ")
         sys.stderr.flush()
 
     def done(self) -> None:
@@ -72,6 +70,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         html=not args.no_html,
         on_progress=progress,
         on_problem=None if args.quiet else _problem,
+        incremental=args.incremental,
     )
     progress.done()
     if not args.quiet:
@@ -84,7 +83,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def print_summary(report: object) -> None:
     r = report
-    print(f"documents   {r.documents:,} read, {r.skipped:,} skipped, {r.sentences:,} sentences")  # type: ignore[attr-defined]
+    print(f"documents   {r.documents:,} in the graph, {r.skipped:,} inputs skipped, {r.sentences:,} sentences")  # type: ignore[attr-defined]
+    if r.unchanged or r.replaced:  # type: ignore[attr-defined]
+        print(f"            incremental: {r.unchanged:,} unchanged, {r.replaced:,} changed and rebuilt")  # type: ignore[attr-defined]
     print(f"events      {r.events:,} ({len(r.actors):,} actors)")  # type: ignore[attr-defined]
     for name, count in sorted(r.by_type.items(), key=lambda kv: (-kv[1], kv[0]))[:10]:  # type: ignore[attr-defined]
         print(f"  {count:6,}  {name}")
@@ -123,6 +124,10 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores for large inputs)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
     b.add_argument("--no-html", action="store_true", help="skip graph.html (faster on very large inputs)")
+    b.add_argument(
+        "--incremental", action="store_true",
+        help="extend the build already in the output directory: only new or changed articles are processed",
+    )
     b.set_defaults(func=cmd_build)
     e = sub.add_parser("eval", help="precision/recall/F1 of predicted events against gold")
     e.add_argument("gold", metavar="GOLD.jsonl")

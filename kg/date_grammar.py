@@ -231,7 +231,7 @@ def build_rules(w: DateWords) -> list[Rule]:
 
     month_starts = "part head_month month"
     add("skip", "citation", ALONE, citation)
-    add("iso", "digit", ALONE, iso)
+    add("numeric", "digit", ALONE, iso)
     add("day_month", "digit weekday head_day head_date", CTX_OPEN, p.day_month)
     add("numeric", "digit", ALONE, numeric, numeric_parse)
     add("period", "period", CTX, period)

@@ -33,15 +33,14 @@ Conventions, chosen so that a value is never more precise than the text supports
 
 from __future__ import annotations
 
-import math
 import re
-from calendar import monthrange
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from dataclasses import replace
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from kg.date_calendar import Interval, containing, month_iv, week_iv, year_iv
 from kg.date_grammar import (
     WORD,
     Rule,
@@ -53,41 +52,17 @@ from kg.date_grammar import (
     word_kinds,
     year_list_pattern,
 )
+from kg.date_handlers import CUED, HANDLERS, Cue, Resolution
 from kg.date_words import DateWords, load_date_words, norm
-from kg.model import Granularity, Timex
+from kg.model import Timex
 
-Interval = tuple[date, date]
-# Yearless day dates may lie this far after the anchor (announcements of the coming weeks).
-LOOKAHEAD_DAYS = 31
 _ANCHOR = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Digits can start a date on their own only as d/m/y, y-m-d or a year; other numbers need a date word.
+# Digits start a date on their own only as d/m/y, y-m-d or a year; other numbers need a date word.
 _DATE_DIGITS = re.compile(r"\d\s*[/.-]\s*\d|(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _SPACE = re.compile(r"\s+")
 _NO_KINDS: frozenset[str] = frozenset()
-_STEP = {"past": -1, "this": 0, "future": 1, "later": 1}
 _MAX_FALLBACK_CHARS = 80  # dateparser gets slow and unreliable on long untrusted strings
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """What a handler found: the denoted interval (None if it cannot be known) and anchor dependence."""
-
-    interval: Interval | None
-    relative: bool
-    skip: bool = False  # matched, but it is no date (a law's number "Nomor 30 Tahun 2014")
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """What the words around an expression say: after "dalam" (a window), after "akan" (future)."""
-
-    window: bool = False
-    future: bool = False
-
-
-Handler = Callable[["DateResolver", "re.Match[str]", Cue, date | None], Resolution | None]
-Hit = tuple["Rule", tuple[int, int], Resolution]
-_CUED = frozenset({"day_month", "month", "weekday"})  # the rules whose undirected forms a future cue turns
+Hit = tuple[Rule, tuple[int, int], Resolution]
 
 
 class DateResolver:
@@ -171,7 +146,7 @@ class DateResolver:
         if match is None:
             return None
         rule = self._rules[str(match.lastgroup)]
-        future = rule.handler in _CUED and self._future.search(lowered, max(0, at - self._cue_chars), at)
+        future = rule.handler in CUED and self._future.search(lowered, max(0, at - self._cue_chars), at)
         result = self._run(rule, match.group(), Cue(prefix == "window", future is not None), base)
         return None if result is None else (rule, match.span(), result)
 
@@ -190,7 +165,7 @@ class DateResolver:
             return replace(hits[0], start=0, end=len(expression), text=expression)
         base, anchor_text = parse_anchor(anchor)
         result = _dateparser_resolution(expression, base)
-        value = _containing(result.interval) if result.interval else None
+        value = containing(result.interval) if result.interval else None
         return replace(
             whole,
             value=value[0] if value else None,
@@ -204,7 +179,7 @@ class DateResolver:
         if parsed is None:
             return None
         try:
-            return HANDLERS[rule.handler](self, parsed, cue, base)
+            return HANDLERS[rule.handler](self.words, parsed, cue, base)
         except (OverflowError, ValueError):  # calendar arithmetic beyond year 1..9999 from an odd anchor
             return Resolution(None, True)
 
@@ -212,7 +187,7 @@ class DateResolver:
         while (more := self._year_list.match(text, pos)) is not None:
             start, end = more.span("c")
             year = int(more.group("y"))
-            found.append(_timex(text, start, end, offset, Resolution(_year_iv(year), False), None))
+            found.append(_timex(text, start, end, offset, Resolution(year_iv(year), False), None))
             pos = end
         return pos
 
@@ -251,7 +226,7 @@ def parse_anchor(anchor: str | None) -> tuple[date | None, str | None]:
 def _timex(
     text: str, start: int, end: int, offset: int, result: Resolution, anchor: str | None
 ) -> Timex:
-    value = _containing(result.interval) if result.interval else None
+    value = containing(result.interval) if result.interval else None
     return Timex(
         start=start + offset,
         end=end + offset,
@@ -261,258 +236,6 @@ def _timex(
         resolved=value is not None,
         anchor=anchor if result.relative else None,
     )
-
-
-# --- calendar arithmetic -------------------------------------------------------------------------
-
-
-def _containing(interval: Interval) -> tuple[str, Granularity] | None:
-    lo, hi = interval
-    if lo == hi:
-        return lo.isoformat(), "day"
-    if (lo.year, lo.month) == (hi.year, hi.month):
-        return lo.isoformat()[:7], "month"
-    if lo.year == hi.year:
-        return f"{lo.year:04d}", "year"
-    return None
-
-
-def safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _day_iv(day: date | None) -> Interval | None:
-    return (day, day) if day else None
-
-
-def _month_iv(year: int, month: int) -> Interval:
-    return date(year, month, 1), date(year, month, monthrange(year, month)[1])
-
-
-def _year_iv(year: int) -> Interval:
-    return date(year, 1, 1), date(year, 12, 31)
-
-
-def _week_iv(day: date) -> Interval:
-    monday = day - timedelta(days=day.weekday())
-    return monday, monday + timedelta(days=6)
-
-
-def _shift_month(year: int, month: int, k: int) -> tuple[int, int]:
-    total = year * 12 + month - 1 + k
-    return total // 12, total % 12 + 1
-
-
-def _part_iv(interval: Interval, fraction: tuple[float, float] | None) -> Interval:
-    """The part of an interval named by awal/pertengahan/akhir (fractions of its length)."""
-    if fraction is None:
-        return interval
-    n = (interval[1] - interval[0]).days + 1
-    first = min(n - 1, int(fraction[0] * n))
-    last = max(first, min(n - 1, math.ceil(fraction[1] * n) - 1))
-    return interval[0] + timedelta(days=first), interval[0] + timedelta(days=last)
-
-
-def shifted(anchor: date, unit: str, k: int) -> Interval:
-    """The day, calendar week, month or year that is k units away from the anchor."""
-    if unit == "day":
-        day = anchor + timedelta(days=k)
-        return day, day
-    if unit == "week":
-        return _week_iv(anchor + timedelta(days=7 * k))
-    if unit == "month":
-        return _month_iv(*_shift_month(anchor.year, anchor.month, k))
-    return _year_iv(anchor.year + k)
-
-
-def yearless_day(day: int, month: int, anchor: date, direction: str | None) -> date | None:
-    candidates = [d for y in range(anchor.year - 4, anchor.year + 5) if (d := safe_date(y, month, day))]
-    if direction in ("future", "later", "onward"):
-        return min((d for d in candidates if d >= anchor), default=None)
-    if direction == "this":
-        return safe_date(anchor.year, month, day)
-    limit = anchor if direction == "past" else anchor + timedelta(days=LOOKAHEAD_DAYS)
-    return max((d for d in candidates if d <= limit), default=None)
-
-
-def _yearless_month(month: int, anchor: date, direction: str | None) -> Interval:
-    if direction == "this":
-        return _month_iv(anchor.year, month)
-    if direction in ("future", "later", "onward"):
-        return _month_iv(anchor.year + (month < anchor.month), month)
-    return _month_iv(anchor.year - (month > anchor.month), month)
-
-
-def _weekday_date(weekday: int, anchor: date, direction: str | None) -> date:
-    if direction == "this":
-        return _week_iv(anchor)[0] + timedelta(days=weekday)
-    if direction == "onward":
-        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
-    if direction in ("future", "later"):
-        return anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
-    back = (anchor.weekday() - weekday) % 7
-    return anchor - timedelta(days=back or (7 if direction == "past" else 0))
-
-
-def _relative(anchor: date | None, compute: Callable[[date], Interval | None]) -> Resolution:
-    return Resolution(compute(anchor) if anchor else None, True)
-
-
-# --- handlers: one per rule kind of kg/date_grammar.py -------------------------------------------
-
-def _direction(w: DateWords, word: str | None, cue: Cue) -> str | None:
-    """The direction word's, else "onward" after a future marker ("akan digelar pada Maret")."""
-    if word:
-        return w.direction(word)
-    return "onward" if cue.future else None
-
-
-def _dated(r: DateResolver, m: re.Match[str], anchor: date | None) -> Resolution | None:
-    """An explicit numeric d/m[/y] (groups pd, pm, py): absolute with a year, else yearless."""
-    day, month = int(m["pd"]), int(m["pm"])
-    if safe_date(2000, month, day) is None:
-        return None
-    if m["py"]:
-        year = int(m["py"]) + (2000 if len(m["py"]) == 2 else 0)
-        found = safe_date(year, month, day)
-        return Resolution(_day_iv(found), False) if found else None
-    return _relative(anchor, lambda a: _day_iv(yearless_day(day, month, a, None)))
-
-
-def _h_iso(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    return _dated(r, m, anchor)
-
-
-def _h_day_month(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    w = r.words
-    day, month = int(m["d1"]), w.month(m["m1"])
-    if safe_date(2000, month, day) is None:
-        return None
-    if m["y"]:
-        year = int(m["y"]) - (1 if m["m2"] and w.month(m["m2"]) < month else 0)
-        found = safe_date(year, month, day)
-        return Resolution(_day_iv(found), False) if found else None
-    if m["ydir"]:
-        step = _STEP[w.direction(m["ydir"])]
-        return _relative(anchor, lambda a: _day_iv(safe_date(a.year + step, month, day)))
-    direction = _direction(w, m["dir"], cue)
-    return _relative(anchor, lambda a: _day_iv(yearless_day(day, month, a, direction)))
-
-
-def _h_month(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    w = r.words
-    month, part = w.month(m["m1"]), w.part(m["part"])
-    if m["y"]:
-        year = int(m["y"]) - (1 if m["m2"] and w.month(m["m2"]) < month else 0)
-        return Resolution(_part_iv(_month_iv(year, month), part), False)
-    if m["ydir"]:
-        step = _STEP[w.direction(m["ydir"])]
-        return _relative(anchor, lambda a: _part_iv(_month_iv(a.year + step, month), part))
-    direction = _direction(w, m["dir"], cue)
-    return _relative(anchor, lambda a: _part_iv(_yearless_month(month, a, direction), part))
-
-
-def _h_year(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    return Resolution(_part_iv(_year_iv(int(m["y"])), r.words.part(m["part"])), False)
-
-
-def _h_period(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    w = r.words
-    size, index = w.periods[norm(m["per"])], w.ordinal(m["ord"])
-    if index * size > 12:
-        return None
-
-    def interval(year: int) -> Interval:
-        return _month_iv(year, (index - 1) * size + 1)[0], _month_iv(year, index * size)[1]
-
-    if m["y"]:
-        return Resolution(interval(int(m["y"])), False)
-    step = _STEP[w.direction(m["ydir"])]
-    return _relative(anchor, lambda a: interval(a.year + step))
-
-
-def _h_count(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution:
-    """N units ago / from now: "dua hari lalu", "sepekan lalu", "3 bulan lagi", "beberapa tahun lalu"."""
-    w = r.words
-    direction = w.direction(m["dir"])
-    if m["se"]:
-        count: int | None = 1
-        unit, size = w.units[norm(m["se"])[len(w.se_prefix) :]]
-    else:
-        count = w.number(m["num"])
-        unit, size = w.units[norm(m["unit"])]
-    if count is None or direction == "ahead" or (cue.window and direction != "past"):
-        return Resolution(None, True)  # vague amount, or a window ("dalam 3 hari ke depan"), no point
-    k = count * size * (-1 if direction == "past" else 1)
-    return _relative(anchor, lambda a: shifted(a, unit, k))
-
-
-def _h_unit(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution:
-    """This/last/next unit: "pekan lalu", "bulan ini", "akhir tahun lalu", "akhir pekan ini"."""
-    w = r.words
-    unit, _size = w.units[norm(m["unit"])]
-    step = _STEP[w.direction(m["dir"])]
-    phrase = f"{norm(m['part'])} {norm(m['unit'])}" if m["part"] else ""
-    if unit == "week" and phrase in w.weekend_phrases:
-        first, last = w.weekend_days
-
-        def weekend(a: date) -> Interval:
-            monday = shifted(a, "week", step)[0]
-            return monday + timedelta(days=first), monday + timedelta(days=last)
-
-        return _relative(anchor, weekend)
-    part = w.part(m["part"])
-    return _relative(anchor, lambda a: _part_iv(shifted(a, unit, step), part))
-
-
-def _h_weekday(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    w = r.words
-    if m["pd"]:
-        return _dated(r, m, anchor)
-    weekday = w.weekday(m["wd"])
-    if m["wunit"]:
-        step = _STEP[w.direction(m["wdir"])]
-        return _relative(anchor, lambda a: _day_iv(shifted(a, "week", step)[0] + timedelta(days=weekday)))
-    direction = _direction(w, m["dir"], cue)
-    return _relative(anchor, lambda a: _day_iv(_weekday_date(weekday, a, direction)))
-
-
-def _h_relative_day(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    if m["pd"]:
-        return _dated(r, m, anchor)
-    days = r.words.relative_days[norm(m["rel"])]
-    return _relative(anchor, lambda a: shifted(a, "day", days))
-
-
-def _h_vague(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution:
-    return Resolution(None, True)
-
-
-def _h_skip(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution:
-    return Resolution(None, False, skip=True)
-
-
-def _h_numeric(r: DateResolver, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    return _dated(r, m, anchor)
-
-
-HANDLERS: dict[str, Handler] = {
-    "iso": _h_iso,
-    "numeric": _h_numeric,
-    "day_month": _h_day_month,
-    "month": _h_month,
-    "year": _h_year,
-    "period": _h_period,
-    "count": _h_count,
-    "unit": _h_unit,
-    "weekday": _h_weekday,
-    "relative_day": _h_relative_day,
-    "vague": _h_vague,
-    "skip": _h_skip,
-}
 
 
 # --- dateparser fallback -------------------------------------------------------------------------
@@ -545,14 +268,14 @@ def _dateparser_interval(expression: str, base: datetime) -> Interval | None:
     if period in ("day", "time"):
         return day, day
     if period == "week":
-        return _week_iv(day)
+        return week_iv(day)
     if period == "month":
-        return _month_iv(day.year, day.month)
-    return _year_iv(day.year)
+        return month_iv(day.year, day.month)
+    return year_iv(day.year)
 
 
 @lru_cache(maxsize=16)
-def _date_data_parser(base: datetime):  # type: ignore[no-untyped-def]  # dateparser ships no types
+def _date_data_parser(base: datetime) -> Any:  # dateparser ships no type hints
     from dateparser.date import DateDataParser  # imported late: it costs ~0.3 s
 
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}

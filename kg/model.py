@@ -176,3 +176,4 @@ class DocumentResult:
     actors: tuple[ActorMention, ...] = ()
     warnings: tuple[str, ...] = ()
     topic: str | None = None  # "sports", "entertainment" ... when the document is off-topic
+    sha1: str | None = None  # content hash of the article text (incremental builds)

@@ -6,6 +6,7 @@ byte-identical files.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -48,6 +49,8 @@ def event_json(e: Event) -> dict[str, Any]:
             "granularity": e.date.granularity,
             "text": e.date.text,
             "resolved": e.date.resolved,
+            "start": e.date.start,
+            "end": e.date.end,
         },
         "mentions": [
             {
@@ -78,10 +81,16 @@ def document_json(r: DocumentResult) -> dict[str, Any]:
         "n_events": len(r.events),
         "warnings": list(r.warnings),
         "topic": r.topic,
+        "sha1": r.sha1,
         "url": c.doc.url,
         "publisher": c.doc.publisher,
         "origin": c.doc.origin,
     }
+
+
+def text_hash(text: str) -> str:
+    """Content hash of an article, so an incremental build can tell a re-added article from a changed one."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def problem_json(p: ReadProblem) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from kg.context import load_modality
 from kg.dates import DateResolver
 from kg.events import RawEvent, extract_sentence
 from kg.merge import merge_document
+from kg.output import text_hash
 from kg.model import ActorMention, Document, DocumentResult, Timex
 from kg.rules import RuleSet, load_rules
 from kg.topics import off_topic
@@ -70,6 +71,7 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
         actors=tuple(actors),
         warnings=tuple(dict.fromkeys(doc.warnings + cleaned.warnings)),
         topic=topic,
+        sha1=text_hash(doc.text),
     )
 
 

@@ -204,7 +204,7 @@ def _read_jsonl(path: Path) -> Iterator[Document | ReadProblem]:
                     items += 1
                     yield _jsonl_item(path, number, line, warnings)
     except (OSError, EOFError, zlib.error) as exc:
-        yield ReadProblem(str(path), number + 1, _stream_error(exc))
+        yield ReadProblem(str(path), number + 1, _stream_error(exc, number))
         return
     if items == 0:
         yield ReadProblem(str(path), None, "empty")
@@ -216,13 +216,16 @@ def _open_binary(path: Path) -> IO[bytes]:
     return path.open("rb")
 
 
-def _stream_error(exc: BaseException) -> str:
+def _stream_error(exc: BaseException, number: int) -> str:
     if isinstance(exc, EOFError):
-        return "truncated gzip file: the documents before this line were read"
-    if isinstance(exc, (gzip.BadGzipFile, zlib.error)):
-        return f"corrupt gzip data ({exc}): the documents before this line were read"
-    reason = getattr(exc, "strerror", None) or str(exc)
-    return f"cannot read: {reason}"
+        message = "truncated gzip file"
+    elif isinstance(exc, gzip.BadGzipFile):
+        message = "not a valid gzip file"
+    elif isinstance(exc, zlib.error):
+        message = "corrupt gzip data"
+    else:
+        message = f"cannot read: {getattr(exc, 'strerror', None) or exc}"
+    return f"{message} (the {number} lines before were read)" if number else message
 
 
 def _iter_lines(fh: IO[bytes]) -> Iterator[tuple[int, str, tuple[str, ...]]]:

@@ -85,9 +85,10 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 
 
 def _looks_binary(sample: bytes) -> bool:
+    # A few stray control bytes (terminal escapes, a bell) do not make a short text binary.
     controls = len(sample.translate(None, _NOT_CONTROL))
     nuls = sample.count(0)
-    return controls > 0.05 * len(sample) or nuls > 0.25 * len(sample)
+    return controls > max(0.05 * len(sample), 8) or nuls > max(0.25 * len(sample), 8)
 
 
 def _high_share(sample: bytes) -> float:

@@ -44,8 +44,9 @@ def english_names(country: Any) -> list[str]:
             continue
         if ", " in value:
             head, _, tail = value.partition(", ")
-            value_reordered = f"{tail} {head}"
-            names.extend(v for v in (value_reordered,) if v not in names)
+            reordered = f"{tail} {head}"
+            if reordered not in names:
+                names.append(reordered)
         if value not in names:
             names.append(value)
     return names

@@ -113,6 +113,7 @@ _B = _Text([
     "AS dan negara-negara barat lainnya telah menjatuhkan puluhan sanksi terhadap entitas Rusia.",
 ])
 
+SENTENCES_A, SENTENCES_B = _A.sentences, _B.sentences
 NO_DATE = EventDate()
 
 

@@ -129,7 +129,7 @@ def test_script_json_escapes_markup_and_line_separators() -> None:
 def test_hostile_text_only_reaches_the_page_escaped() -> None:
     html = render_page(hostile_graph(), title=HOSTILE_TITLE)
     for raw in (HOSTILE_LABEL, HOSTILE_LABEL_EN, HOSTILE_MEMBER, HOSTILE_DOC_TITLE, HOSTILE_DOC_ID,
-                "<script>window.__kgPwned", "<b>", "\u2028"):
+                "<script>window.__kgPwned", "<b>USA</b>", "<b onmouseover", "\u2028"):
         assert raw not in html
     block = DATA_BLOCK.search(html)
     assert block is not None and re.search(r"[<>&\u2028\u2029]", block.group(1)) is None

@@ -97,7 +97,14 @@ def test_publication_dates(built: Path) -> None:
 
 
 def test_event_dates(built: Path) -> None:
-    dated = {(e["doc"][:3], e["source"]["code"], e["target"]["code"], e["cameo"]): e["date"] for e in events(built) if e["date"]["text"]}
+    texts = {p.stem[:3]: p.read_text(encoding="utf-8") for p in (ROOT / "data" / "articles").glob("*.txt")}
+    dated = {}
+    for e in events(built):
+        if e["date"]["text"]:
+            d = dict(e["date"])
+            start, end = d.pop("start"), d.pop("end")
+            assert texts[e["doc"][:3]][start:end] == d["text"]
+            dated[(e["doc"][:3], e["source"]["code"], e["target"]["code"], e["cameo"])] = d
     assert dated == {
         ("000", "PRK", "WAGNER", "072"): {"value": "2022-11", "granularity": "month", "text": "November 2022", "resolved": True},
         ("000", "RUS", "UKR", "192"): {"value": None, "granularity": None, "text": "tahun lalu", "resolved": False},
@@ -130,3 +137,18 @@ def test_outputs_validate_and_rebuild_byte_identical(built: Path, tmp_path: Path
     assert main(["build", str(ROOT / "data" / "articles"), "-o", str(tmp_path), "-q"]) == 0
     for name in ("graph.ttl", "graph.html", "events.jsonl", "documents.jsonl"):
         assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def test_incremental_build_equals_full_build(built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    articles = sorted((ROOT / "data" / "articles").glob("*.txt"))
+    assert main(["build", str(articles[0]), "-o", str(tmp_path), "-q"]) == 0
+    assert main(["build", str(articles[0]), str(articles[1]), "-o", str(tmp_path), "--incremental"]) == 0
+    assert "incremental: 1 unchanged, 0 changed and rebuilt" in capsys.readouterr().out
+    full = tmp_path / "full"
+    assert main(["build", str(articles[0]), str(articles[1]), "-o", str(full), "-q"]) == 0
+    for name in ("graph.ttl", "graph.html", "events.jsonl", "documents.jsonl"):
+        assert (tmp_path / name).read_bytes() == (full / name).read_bytes(), name
+    before = {name: (tmp_path / name).read_bytes() for name in ("graph.ttl", "events.jsonl", "documents.jsonl")}
+    # re-adding what is already there changes nothing
+    assert main(["build", str(articles[1]), "-o", str(tmp_path), "--incremental", "-q"]) == 0
+    assert {name: (tmp_path / name).read_bytes() for name in before} == before
