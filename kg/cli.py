@@ -69,7 +69,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         html=not args.no_html,
         on_progress=progress,
-        on_problem=None if args.quiet else _problem,
+        on_problem=_problem,  # problems are reported even with --quiet
         incremental=args.incremental,
     )
     progress.done()

@@ -210,9 +210,9 @@ def build_rules(w: DateWords) -> list[Rule]:
         return rf"(?:{g('part', p.part)}\s+)?{g('unit', p.this_units)}\s+{g('dir', p.dir_any)}"
 
     def weekday(g: Group) -> str:
-        """"Rabu", "Senin-Jumat", "Kamis malam", "Senin pekan lalu", "Sabtu (13/5) kemarin"."""
+        """"Rabu", "Senin-Jumat", "Kamis malam", "Senin pekan lalu", "Sabtu (15/8) pekan lalu"."""
         week = rf"\s+{g('wunit', p.week_units)}\s+{g('wdir', p.dir_any)}"
-        date = rf"(?:\s*,?\s*{p.numeric_date(g, parens=False)}(?:\s+{p.dir_any})?)?"
+        date = rf"(?:\s*,?\s*{p.numeric_date(g, parens=False)}(?:\s+(?:{p.week_units}\s+)?{p.dir_any})?)?"
         day = rf"(?:{p.head_day}\s+)?{g('wd', p.weekday)}(?:{p.any_sep}{p.weekday})?{p.after_weekday}"
         return rf"{day}(?:{week}|\s+{g('dir', p.dir_any)})?{date}"
 

@@ -18,13 +18,17 @@ Conventions, chosen so that a value is never more precise than the text supports
 * Ranges ("1-3 September 2023", "antara 2019 dan 2021", "Juni-Juli 2025") take their start; the span covers
   the whole range. Lists of years ("pada 2011 dan 2013") give one expression per year.
 * Day and month without a year ("30 Agustus", "Rabu (30/8)", "pada (30/8)"): the latest such date on or before
-  anchor + 31 days (news reports the past but announces the coming weeks); with lalu/silam the latest on or
-  before the anchor, with mendatang/depan the earliest on or after it. A weekday given with dd/mm never moves
-  the date: the digits win (a mismatch is most often a typo, and moving by a year would be worse).
+  anchor + 92 days (news reports the past but also announces the coming months); with lalu/silam the latest
+  on or before the anchor, with mendatang/depan the earliest on or after it. A weekday given with dd/mm never
+  moves the date: the digits win (a mismatch is most often a typo, and moving by a year would be worse).
 * Month without a year ("pada Maret", "bulan Maret", "Maret lalu"): the latest March not after the anchor's
   month; "Maret mendatang" the earliest March not before it; "Maret tahun lalu" March of anchor year - 1.
 * Weekday alone ("pada Senin", "kata dia, Senin."; capitalised): the latest Monday on or before the anchor;
   "Senin lalu" strictly before, "Senin depan" strictly after, "Senin pekan lalu" the Monday of last week.
+* Future cue: news reports the past, so the undirected forms above lean back; but after a future marker
+  (akan, bakal, dijadwalkan ...) at most 40 characters before, with no clause break (, ; : " ( ) between,
+  they lean forward: "akan digelar pada Maret" -> the earliest March not before the anchor's month,
+  "akan dibahas Senin" -> the first Monday on or after the anchor. "..., kata dia, Senin." stays past.
 * Vague ("beberapa tahun lalu", "puluhan tahun silam", "baru-baru ini", "dalam beberapa hari ke depan",
   "dalam tiga bulan mendatang", any "... ke depan" window) -> unresolved, text kept.
 * Without an anchor every relative expression is unresolved (value None, resolved False). Timex.anchor is
@@ -240,7 +244,7 @@ def _timex(
 
 # --- dateparser fallback -------------------------------------------------------------------------
 
-_FAR_BASE = datetime(1999, 2, 3)  # a second base that no real anchor shares: tells relative from absolute
+_FAR_BASE = datetime(1999, 2, 3, 12)  # a second base that no real anchor shares: tells relative from absolute
 
 
 def _dateparser_resolution(expression: str, anchor: date | None) -> Resolution:
@@ -249,10 +253,11 @@ def _dateparser_resolution(expression: str, anchor: date | None) -> Resolution:
         return Resolution(None, False)
     far = _dateparser_interval(expression, _FAR_BASE)
     if anchor is None:
-        base_day = datetime(2011, 7, 15)
+        base_day = datetime(2011, 7, 15, 12)
         near = _dateparser_interval(expression, base_day)
         return Resolution(far, False) if far and far == near else Resolution(None, far is not None)
-    near = _dateparser_interval(expression, datetime(anchor.year, anchor.month, anchor.day))
+    # noon: "1 jam lalu" stays on the anchor day, whatever hour it was published
+    near = _dateparser_interval(expression, datetime(anchor.year, anchor.month, anchor.day, 12))
     return Resolution(near, near is not None and near != far)
 
 

@@ -55,7 +55,7 @@ class _View:
         values = self.values(subject, key)
         return values[0][0] if values else None
 
-    def number(self, subject: str | None, key: str, kind: type[int] | type[float]) -> int | float | None:
+    def number(self, subject: str | None, key: str, kind: type[int | float]) -> int | float | None:
         value = self.one(subject, key)
         try:
             return kind(value) if value is not None else None
@@ -146,13 +146,13 @@ def graph_from_triples(triples: Iterable[Triple]) -> nx.MultiDiGraph:
     counts: Counter[str] = Counter()  # events per code and per specific actor IRI
     for event in view.events():
         source, target = view.one(event, "source"), view.one(event, "target")
-        codes = (_code(view, source), _code(view, target))
-        if source is None or target is None or codes[0] is None or codes[1] is None:
+        source_code, target_code = _code(view, source), _code(view, target)
+        if source is None or target is None or source_code is None or target_code is None:
             continue  # not a complete event (the SHACL shapes report it); nothing to draw
-        for actor, code in zip((source, target), codes):
-            actors.setdefault(code, set()).add(actor)
-        counts.update({codes[0], codes[1], source, target})
-        edges.append((codes[0], codes[1], _edge(view, event)))
+        actors.setdefault(source_code, set()).add(source)
+        actors.setdefault(target_code, set()).add(target)
+        counts.update({source_code, target_code, source, target})
+        edges.append((source_code, target_code, _edge(view, event)))
     network = nx.MultiDiGraph()
     for code in sorted(actors):
         network.add_node(code, **_node(view, code, sorted(actors[code]), counts))

@@ -135,7 +135,10 @@ def open_store(source: Path | rdflib.Graph) -> ox.Store:
     return store
 
 
-def _bindings(query: Query, params: Mapping[str, str]) -> dict[ox.Variable, ox.Literal]:
+Binding = dict[ox.Variable, "ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple"]
+
+
+def _bindings(query: Query, params: Mapping[str, str]) -> Binding:
     declared = [p.name for p in query.params]
     if declared:
         unknown = sorted(set(params) - set(declared))
@@ -146,7 +149,8 @@ def _bindings(query: Query, params: Mapping[str, str]) -> dict[ox.Variable, ox.L
             if param.name not in params:
                 hint = f": {param.description}" if param.description else ""
                 raise QueryError(f"query {query.name} needs --param {param.name}=VALUE{hint}")
-    return {ox.Variable(name): ox.Literal(value) for name, value in sorted(params.items())}
+    bindings: Binding = {ox.Variable(name): ox.Literal(value) for name, value in sorted(params.items())}
+    return bindings
 
 
 def _cell(term: Any) -> Cell:
@@ -173,7 +177,7 @@ def _collect(solutions: Any, limit: int) -> QueryResult:
     if isinstance(solutions, ox.QueryBoolean):
         return QueryResult(boolean=bool(solutions))
     if isinstance(solutions, ox.QueryTriples):
-        lines = ox.serialize(solutions, format=ox.RdfFormat.N_TRIPLES).decode("utf-8").splitlines()
+        lines = (ox.serialize(solutions, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8").splitlines()
         return QueryResult(triples="".join(f"{line}\n" for line in sorted(lines)), total=len(lines))
     variables = [v.value for v in solutions.variables]
     rows: list[tuple[Cell, ...]] = []
@@ -193,7 +197,7 @@ def with_timeout(work: Callable[[], T], seconds: float) -> T:
     def target() -> None:
         try:
             box.append((True, work()))
-        except BaseException as exc:  # handed back to the caller's thread
+        except Exception as exc:  # noqa: BLE001 - handed back to the caller's thread and re-raised there
             box.append((False, exc))
 
     thread = threading.Thread(target=target, name="kg-query", daemon=True)
@@ -231,6 +235,7 @@ def run_query(store: ox.Store, query: Query, params: Mapping[str, str] | None = 
 # ---------------------------------------------------------------- output
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CSV_CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"[\t\n\r\v\f]+")
 _FORMULA = re.compile(r"[=+\-@]")
 _NUMBER = re.compile(r"[+-]?[0-9.]+")
@@ -268,7 +273,7 @@ def format_table(result: QueryResult, max_width: int = 60) -> str:
 
 
 def _csv_cell(cell: Cell) -> str:
-    text = _CONTROL.sub("\ufffd", _display(cell).replace("\t", " "))
+    text = _CSV_CONTROL.sub("\ufffd", _display(cell).replace("\t", " "))  # line breaks stay, quoted
     # a text cell starting like a formula would run in a spreadsheet: quote it (OWASP CSV injection)
     if isinstance(cell, str) and _FORMULA.match(text) and not _NUMBER.fullmatch(text):
         return "'" + text

@@ -430,7 +430,7 @@ def load_graph(path: Path) -> rdflib.Graph:
     graph = new_graph()
     xsd_string = str(XSD.string)
     graph.addN(
-        (_to_rdflib(q.subject, xsd_string), _to_rdflib(q.predicate, xsd_string),  # type: ignore[misc]
+        (_to_rdflib(q.subject, xsd_string), _to_rdflib(q.predicate, xsd_string),
          _to_rdflib(q.object, xsd_string), graph)
         for q in _quads(Path(path))
     )

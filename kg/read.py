@@ -68,10 +68,8 @@ def iter_input_files(raw: str | Path) -> Iterator[Path | ReadProblem]:
     """The input files a path stands for: itself, or the supported files under a directory."""
     path = Path(raw)
     if path.is_dir():
-        files = sorted(_walk(path), key=lambda p: p.as_posix())
-        if not files:
-            yield ReadProblem(str(path), None, f"no input files ({', '.join(SUPPORTED)}) in directory")
-        yield from files
+        # An empty directory yields nothing: the caller reports "no articles" once for all inputs.
+        yield from sorted(_walk(path), key=lambda p: p.as_posix())
     elif not path.exists():
         yield ReadProblem(str(path), None, "no such file or directory")
     elif not path.is_file():

@@ -172,12 +172,12 @@ def trace(network: nx.MultiDiGraph, a: str, b: str, max_hops: int = 3, all_paths
         found = list(itertools.islice(generator, _MAX_ENUMERATED))
 
     def strength(path: list[str]) -> tuple[int, int, list[str]]:
-        weakest = min(len(events[frozenset(pair)]) for pair in zip(path, path[1:]))
+        weakest = min(len(events[frozenset(pair)]) for pair in itertools.pairwise(path))
         return (len(path), -weakest, path)
 
     found.sort(key=strength)
     paths = tuple(
-        tuple(_hop(x, y, events[frozenset((x, y))]) for x, y in zip(path, path[1:])) for path in found[:limit]
+        tuple(_hop(x, y, events[frozenset((x, y))]) for x, y in itertools.pairwise(path)) for path in found[:limit]
     )
     return Trace(a, b, paths, len(found), shortest, max_hops)
 
@@ -197,8 +197,8 @@ def _when(edge: dict[str, Any]) -> str:
 
 def _event_lines(start: str, end: str, edge: dict[str, Any]) -> list[str]:
     arrow = f"{start} {edge['direction']} {end}"
-    parts = [arrow, f"{edge.get('cameo')} {edge.get('label') or ''}".rstrip(), _when(edge),
-             str(edge.get("modality"))]
+    kind = f"{edge.get('cameo')} {edge.get('label') or ''}".rstrip()
+    parts = [arrow, kind, _when(edge), str(edge.get("modality"))]
     if edge.get("attributed_to"):
         parts.append(f"according to {edge['attributed_to']}")
     parts.append(f"doc {edge.get('doc')}")
@@ -213,10 +213,10 @@ def format_text(result: Trace, network: nx.MultiDiGraph, per_hop: int = 3) -> st
     if not result.paths:
         if result.shortest is None:
             return f"{a} and {b} are not connected in this graph (with these filters).\n"
-        return (f"{a} and {b} are {result.shortest} hops apart, more than --max-hops {result.max_hops}.\n")
+        return f"{a} and {b} are {result.shortest} hops apart, more than --max-hops {result.max_hops}.\n"
     kind = "path" if result.n_paths == 1 else "paths"
-    lines = [f"{a} -- {b}: {result.n_paths} {kind} (shortest {result.shortest} "
-             f"hop{'s' if result.shortest != 1 else ''}, at most {result.max_hops})"]
+    hops = f"{result.shortest} hop{'s' if result.shortest != 1 else ''}"
+    lines = [f"{a} -- {b}: {result.n_paths} {kind} (shortest {hops}, at most {result.max_hops})"]
     for number, path in enumerate(result.paths, start=1):
         nodes = [path[0].start] + [hop.end for hop in path]
         lines.append(f"\n{number}. " + " -- ".join(terminal_safe(_describe(network, n)) for n in nodes))

@@ -97,18 +97,18 @@ class _Text:
 
 
 _A = _Text([
-    "Juru Bicara Departemen Luar Negeri AS mengungkapkan kekhawatiran bahwa Korea Utara berencana "
-    "untuk mengirim lebih banyak senjata ke Rusia.",
-    "Korea Utara telah melakukan pengiriman senjata kepada kelompok tentara bayaran Wagner yang "
-    "didukung oleh Kremlin pada November 2022.",
+    ("Juru Bicara Departemen Luar Negeri AS mengungkapkan kekhawatiran bahwa Korea Utara berencana "
+     "untuk mengirim lebih banyak senjata ke Rusia."),
+    ("Korea Utara telah melakukan pengiriman senjata kepada kelompok tentara bayaran Wagner yang "
+     "didukung oleh Kremlin pada November 2022."),
     TRICKY_SENTENCE,
     "Sebagai respons, AS telah memberlakukan sanksi terhadap seorang pria Slovakia.",
     "Korea Utara berencana untuk mengirim lebih banyak peralatan militer ke Rusia.",
 ])
 
 _B = _Text([
-    "Juru bicara Dewan Keamanan Nasional John Kirby pada Rabu (30/8), mengatakan ia khawatir Rusia "
-    "akan mendapat amunisi.",
+    ("Juru bicara Dewan Keamanan Nasional John Kirby pada Rabu (30/8), mengatakan ia khawatir Rusia "
+     "akan mendapat amunisi."),
     "Rusia akan menerima sejumlah besar amunisi dari Korea Utara dalam beberapa bulan mendatang.",
     "AS dan negara-negara barat lainnya telah menjatuhkan puluhan sanksi terhadap entitas Rusia.",
 ])

@@ -163,7 +163,9 @@ def test_boilerplate_file_rejects_a_bad_pattern(tmp_path: Path) -> None:
 
 def test_boilerplate_file_checks_examples(tmp_path: Path) -> None:
     bad = tmp_path / "b.jsonl"
-    bad.write_text('{"kind": "drop_line", "name": "x", "pattern": "a+", "examples": ["b"]}\n', encoding="utf-8")
+    bad.write_text(
+        '{"kind": "drop_line", "name": "x", "pattern": "a+", "examples": ["b"]}\n', encoding="utf-8"
+    )
     with pytest.raises(LexiconError, match=r"b\.jsonl:1: pattern does not match its example 'b'"):
         load_rules(str(bad))
 
@@ -172,7 +174,9 @@ def test_boilerplate_file_checks_examples(tmp_path: Path) -> None:
 
 
 def test_metadata_title_and_date_win() -> None:
-    cd = clean(Document("t", "KAMIS, 31 AGUSTUS 2023 | 14:09 WIB\n\nIsi.", title=" Judul  Meta ", date="2024-01-02"))
+    cd = clean(
+        Document("t", "KAMIS, 31 AGUSTUS 2023 | 14:09 WIB\n\nIsi.", title=" Judul  Meta ", date="2024-01-02")
+    )
     assert (cd.title, cd.published, cd.date_source) == ("Judul Meta", "2024-01-02", "metadata")
     assert [cd.doc.text[b.start : b.end] for b in cd.blocks] == ["Isi."]
 
@@ -214,7 +218,10 @@ def test_parse_dateline(line: str, iso: str | None) -> None:
         ("2023-08-31 14:09:05.123+0700", ("2023-08-31T14:09:05+07:00", None)),
         ("31/08/2023", ("2023-08-31", None)),
         ("10/20/2025 10:38", ("2025-10-20T10:38:00", None)),
-        ("5/6/2025 9:05", ("2025-05-06T09:05:00", "ambiguous metadata date '5/6/2025 9:05' read as month/day/year")),
+        (
+            "5/6/2025 9:05",
+            ("2025-05-06T09:05:00", "ambiguous metadata date '5/6/2025 9:05' read as month/day/year"),
+        ),
         ("31 Agustus 2023", ("2023-08-31", None)),
         ("2023-13-01", (None, "invalid metadata date '2023-13-01'")),
     ],
@@ -241,7 +248,10 @@ def test_top_sidebar_is_skipped() -> None:
         "Isi artikel yang sebenarnya."
     )
     cd = clean(Document("t", text))
-    assert (cd.published, [text[b.start : b.end] for b in cd.blocks]) == (None, ["Isi artikel yang sebenarnya."])
+    assert (cd.published, [text[b.start : b.end] for b in cd.blocks]) == (
+        None,
+        ["Isi artikel yang sebenarnya."],
+    )
 
 
 def test_one_line_article_is_its_own_body() -> None:
@@ -268,7 +278,15 @@ def test_abbreviations_initials_and_numbers_do_not_split(text: str) -> None:
 
 def test_closing_quotes_stay_with_their_sentence() -> None:
     text = "\u201cKami siap.\u201d Kata dia. \"Rusia menyerang!\" Kemudian? 'Ya.' (Selesai.) Akhir."
-    assert sentences(text) == ["\u201cKami siap.\u201d", "Kata dia.", '"Rusia menyerang!"', "Kemudian?", "'Ya.'", "(Selesai.)", "Akhir."]
+    assert sentences(text) == [
+        "\u201cKami siap.\u201d",
+        "Kata dia.",
+        '"Rusia menyerang!"',
+        "Kemudian?",
+        "'Ya.'",
+        "(Selesai.)",
+        "Akhir.",
+    ]
 
 
 def test_sentence_ends_before_uppercase_digit_or_quote_only() -> None:
@@ -281,7 +299,9 @@ def test_sentence_ends_before_uppercase_digit_or_quote_only() -> None:
 
 
 def test_glued_sentences_are_split_but_addresses_are_not() -> None:
-    assert sentences('Harga naik.Untuk itu pemerintah bertindak.Lihat www.Contoh.Com sekarang."Ya," katanya.') == [
+    assert sentences(
+        'Harga naik.Untuk itu pemerintah bertindak.Lihat www.Contoh.Com sekarang."Ya," katanya.'
+    ) == [
         "Harga naik.",
         "Untuk itu pemerintah bertindak.",
         "Lihat www.Contoh.Com sekarang.",
@@ -308,7 +328,9 @@ def test_long_block_without_spaces_is_cut_hard() -> None:
 
 # --- properties for any text ----------------------------------------------------------------------------
 
-ALPHABET = st.sampled_from(list("aZ .!?\"'\u201c\u201d()[]:-\u2013\n\t1,\u00a0\u200b\u202e") + ["Dr.", "BACA JUGA", "WIB"])
+ALPHABET = st.sampled_from(
+    list("aZ .!?\"'\u201c\u201d()[]:-\u2013\n\t1,\u00a0\u200b\u202e") + ["Dr.", "BACA JUGA", "WIB"]
+)
 
 
 def check_spans(cd: CleanDocument, sents: list[Sentence]) -> None:

@@ -188,8 +188,21 @@
     edges: { arrows: { to: { enabled: true, scaleFactor: 0.55 } }, selectionWidth: 1.5, hoverWidth: 0.8,
              smooth: false, color: { inherit: false } }
   };
-  var network = new vis.Network(document.getElementById("graph"), { nodes: nodes, edges: edges }, options);
+  var network = new vis.Network(document.getElementById("graph"), {}, options);
   window.kgNetwork = network;
+
+  // One redraw per user action: with thousands of items every DataSet update would otherwise redraw the
+  // whole canvas at once (vis 9.1.2's own _blockRedraw / _allowRedraw events, as its stabilisation uses).
+  var batchDepth = 0;
+  function batched(fn) {
+    return function () {
+      var emitter = network.body.emitter;
+      if (batchDepth++ === 0) emitter.emit("_blockRedraw");
+      try { return fn.apply(this, arguments); } finally {
+        if (--batchDepth === 0) { emitter.emit("_allowRedraw"); network.redraw(); }
+      }
+    };
+  }
 
   // ------------------------------------------------------------------ render: push only what changed
 
@@ -521,21 +534,22 @@
     else if (found.length > 8) results.appendChild(el("li", "more", "\u2026 and " + fmt(found.length - 8) + " more"));
   }
 
-  search.addEventListener("input", function () {
+  function onSearch() {
     state.query = search.value.trim();
     if (state.selected && state.query) state.selected = null;
     refresh();
     showResults();
     fit(state.query ? Array.from(computeView().nodes) : null);
-  });
-  search.addEventListener("keydown", function (ev) {
+  }
+
+  function onSearchKey(ev) {
     if (ev.key === "Enter") {
       var first = ranked()[0];
       if (first) select({ kind: "node", id: first.id }, true);
     } else if (ev.key === "Escape") {
       search.value = ""; state.query = ""; refresh(); showResults(); fit();
     }
-  });
+  }
 
   function buildLegend() {
     var box = document.getElementById("legend");
@@ -568,23 +582,32 @@
 
   document.getElementById("roots-all").addEventListener("click", function () { setRoots(true); });
   document.getElementById("roots-none").addEventListener("click", function () { setRoots(false); });
-  document.getElementById("reset").addEventListener("click", function () {
+  function reset() {
     state.roots = new Set(allRoots); state.modalities = new Set(allModalities);
     state.from = state.to = ""; state.undated = true; state.query = "";
     search.value = ""; document.getElementById("date-from").value = "";
     document.getElementById("date-to").value = ""; document.getElementById("undated").checked = true;
     buildFilters(); showResults(); select(null, false); fit();
-  });
+  }
+
+  select = batched(select);
+  refresh = batched(refresh);
+  setRoots = batched(setRoots);
+  onSearch = batched(onSearch);
+  onSearchKey = batched(onSearchKey);
+  reset = batched(reset);
+  search.addEventListener("input", onSearch);
+  search.addEventListener("keydown", onSearchKey);
+  document.getElementById("reset").addEventListener("click", reset);
 
   buildFilters();
   buildDates();
   buildLegend();
   showNotice();
-  render();
   overviewPanel();
   network.once("afterDrawing", function () {
     stats.ready = true;
     stats.readyMs = Math.round(performance.now());
   });
-  fit();
+  batched(function () { network.setData({ nodes: nodes, edges: edges }); render(); fit(); })();
 })();
