@@ -16,6 +16,7 @@ from kg.model import ActorMention
 from kg.rules import Rule, RuleSet
 from kg.syntax import Group, Token
 
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     rule: Rule

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.model import Document, DocumentResult, ReadProblem
 from kg.incremental import load_previous
+from kg.model import Document, DocumentResult, ReadProblem
 from kg.output import atomic_writer, document_json, dumps, event_json, problem_json, text_hash
 from kg.pipeline import default_resources, lighten, process_document
 from kg.read import iter_documents
@@ -145,8 +145,7 @@ def build(
         records: list[DocumentResult | ReadProblem] = list(previous.values())
         position = {doc_id: n for n, doc_id in enumerate(previous)}
         items = _skip_unchanged(iter_documents(inputs), previous, report)
-        seen = 0
-        for result in _results(items, choose_jobs(inputs, jobs), lex):
+        for seen, result in enumerate(_results(items, choose_jobs(inputs, jobs), lex), start=1):
             if isinstance(result, ReadProblem):
                 if on_problem is not None:
                     on_problem(str(result))
@@ -156,7 +155,6 @@ def build(
                 report.replaced += 1
             else:
                 records.append(lighten(result))
-            seen += 1
             if on_progress is not None:
                 on_progress(seen)
         kept = _write_jsonl(records, out_dir, report)

@@ -12,9 +12,13 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg import __version__
 from kg.errors import KgError
+
+if TYPE_CHECKING:
+    from kg.build import BuildReport
 
 DEFAULT_INPUT = Path(__file__).resolve().parent.parent / "data" / "articles"
 # Modules that add their own subcommand through register(subparsers).
@@ -81,21 +85,20 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 1 if report.skipped else 0
 
 
-def print_summary(report: object) -> None:
-    r = report
-    print(f"documents   {r.documents:,} in the graph, {r.skipped:,} inputs skipped, {r.sentences:,} sentences")  # type: ignore[attr-defined]
-    if r.unchanged or r.replaced:  # type: ignore[attr-defined]
-        print(f"            incremental: {r.unchanged:,} unchanged, {r.replaced:,} changed and rebuilt")  # type: ignore[attr-defined]
-    print(f"events      {r.events:,} ({len(r.actors):,} actors)")  # type: ignore[attr-defined]
-    for name, count in sorted(r.by_type.items(), key=lambda kv: (-kv[1], kv[0]))[:10]:  # type: ignore[attr-defined]
+def print_summary(r: BuildReport) -> None:
+    print(f"documents   {r.documents:,} in the graph, {r.skipped:,} inputs skipped, {r.sentences:,} sentences")
+    if r.unchanged or r.replaced:
+        print(f"            incremental: {r.unchanged:,} unchanged, {r.replaced:,} changed and rebuilt")
+    print(f"events      {r.events:,} ({len(r.actors):,} actors)")
+    for name, count in sorted(r.by_type.items(), key=lambda kv: (-kv[1], kv[0]))[:10]:
         print(f"  {count:6,}  {name}")
-    top = ", ".join(f"{code} {n}" for code, n in sorted(r.actors.items(), key=lambda kv: (-kv[1], kv[0]))[:8])  # type: ignore[attr-defined]
+    top = ", ".join(f"{code} {n}" for code, n in sorted(r.actors.items(), key=lambda kv: (-kv[1], kv[0]))[:8])
     if top:
         print(f"actors      {top}")
-    print(f"dates       {r.unresolved_dates:,} event dates unresolved; {r.no_pub_date:,} documents without a publication date")  # type: ignore[attr-defined]
-    print(f"warnings    {r.warnings:,}")  # type: ignore[attr-defined]
-    outs = ", ".join(str(p) for p in r.outputs.values())  # type: ignore[attr-defined]
-    print(f"wrote       {outs} in {r.seconds:.1f} s")  # type: ignore[attr-defined]
+    print(f"dates       {r.unresolved_dates:,} event dates unresolved; {r.no_pub_date:,} documents without a publication date")
+    print(f"warnings    {r.warnings:,}")
+    outs = ", ".join(str(p) for p in r.outputs.values())
+    print(f"wrote       {outs} in {r.seconds:.1f} s")
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -105,8 +105,8 @@ def yearless_month(month: int, anchor: date, direction: str | None) -> Interval:
 
 
 def weekday_date(weekday: int, anchor: date, direction: str | None) -> date:
-    """"Senin": latest Monday on or before the anchor; "Senin lalu" strictly before; "Senin depan" strictly
-    after; after a future marker on or after; "Senin ini" the Monday of the anchor's week."""
+    """The day of a weekday: "Senin" the latest Monday on or before the anchor; "Senin lalu" strictly before;
+    "Senin depan" strictly after; after a future marker on or after; "Senin ini" the Monday of that week."""
     if direction == "this":
         return week_iv(anchor)[0] + timedelta(days=weekday)
     if direction == "onward":

@@ -7,7 +7,7 @@ once; each rule also has a parse regex with named groups that its handler in kg/
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from kg.date_words import DateWords
@@ -82,16 +82,22 @@ class Pieces:
         self.head_day = alt(w.heads["day"])
         self.head_month = alt(w.heads["month"])
         self.head_year = alt(w.heads["year"])
-        self.head_date = "(?:" + "|".join(
-            phrase(h) + (r"\s+" if h[-1].isalnum() else r"\s*") for h in w.heads["date"]
-        ) + ")"
+        self.head_date = (
+            "(?:"
+            + "|".join(phrase(h) + (r"\s+" if h[-1].isalnum() else r"\s*") for h in w.heads["date"])
+            + ")"
+        )
         self.dir_any = alt(k for k, v in dirs.items() if v in ("past", "this", "future"))
         self.dir_edge = alt(k for k, v in dirs.items() if v in ("past", "future"))
         self.dir_count = alt(k for k, v in dirs.items() if v != "this")
-        self.range_sep = "(?:" + "|".join(
-            (rf"\s+{phrase(s)}\s+" if s[0].isalnum() else rf"\s*{phrase(s)}\s*")
-            for s in sorted(w.range_separators, key=lambda s: (-len(s), s))
-        ) + ")"
+        self.range_sep = (
+            "(?:"
+            + "|".join(
+                (rf"\s+{phrase(s)}\s+" if s[0].isalnum() else rf"\s*{phrase(s)}\s*")
+                for s in sorted(w.range_separators, key=lambda s: (-len(s), s))
+            )
+            + ")"
+        )
         self.list_sep = rf"\s+{alt(w.list_separators)}\s+"
         self.any_sep = f"(?:{self.range_sep}|{self.list_sep})"
         self.year = YEAR_DIGITS + rf"(?!\s+{alt(w.not_after_year)})"
@@ -121,7 +127,7 @@ class Pieces:
         )
 
     def year_tail(self, g: Group) -> str:
-        """" 2023", " tahun 2023" or " tahun lalu" after a day or month."""
+        """The year after a day or month: " 2023", " tahun 2023" or " tahun lalu"."""
         return rf"(?:\s+(?:{self.head_year}\s+)?{g('y', self.year)}|\s+{self.head_year}\s+{g('ydir', self.dir_any)})"
 
     def day_month(self, g: Group) -> str:
@@ -140,7 +146,9 @@ class Pieces:
     def year_expr(self, g: Group, part: str, head: str, sep: str, tail: str, second: str = "?") -> str:
         """Year expressions; `part`/`head`/`second` (a range end) are "?" (optional) or "" (required)."""
         end = rf"(?:(?:{sep})(?:{self.head_year}\s+)?{self.year}){second}"
-        return rf"(?:{g('part', self.part)}\s+){part}(?:{self.head_year}\s+){head}{g('y', self.year)}{end}{tail}"
+        return (
+            rf"(?:{g('part', self.part)}\s+){part}(?:{self.head_year}\s+){head}{g('y', self.year)}{end}{tail}"
+        )
 
 
 ALONE, CTX, CTX_OPEN, OPENER = (
@@ -196,7 +204,9 @@ def build_rules(w: DateWords) -> list[Rule]:
 
     any_sep, range_sep = rf"{p.any_sep}|\s*/\s*", rf"{p.range_sep}|\s*/\s*"
 
-    def year(part: str, head: str, sep: str, tail: Callable[[Group], str], end: str = "?") -> Callable[[Group], str]:
+    def year(
+        part: str, head: str, sep: str, tail: Callable[[Group], str], end: str = "?"
+    ) -> Callable[[Group], str]:
         return lambda g: p.year_expr(g, part, head, sep, tail(g), end)
 
     def year_parse(g: Group) -> str:
@@ -210,14 +220,14 @@ def build_rules(w: DateWords) -> list[Rule]:
         return rf"(?:{g('part', p.part)}\s+)?{g('unit', p.this_units)}\s+{g('dir', p.dir_any)}"
 
     def weekday(g: Group) -> str:
-        """"Rabu", "Senin-Jumat", "Kamis malam", "Senin pekan lalu", "Sabtu (15/8) pekan lalu"."""
+        """Forms: "Rabu", "Senin-Jumat", "Kamis malam", "Senin pekan lalu", "Sabtu (15/8) pekan lalu"."""
         week = rf"\s+{g('wunit', p.week_units)}\s+{g('wdir', p.dir_any)}"
         date = rf"(?:\s*,?\s*{p.numeric_date(g, parens=False)}(?:\s+(?:{p.week_units}\s+)?{p.dir_any})?)?"
         day = rf"(?:{p.head_day}\s+)?{g('wd', p.weekday)}(?:{p.any_sep}{p.weekday})?{p.after_weekday}"
         return rf"{day}(?:{week}|\s+{g('dir', p.dir_any)})?{date}"
 
     def citation(g: Group) -> str:
-        """"UU Nomor 30 Tahun 2014": the year of a law's number, no date of anything reported."""
+        """A law's number ("UU Nomor 30 Tahun 2014"): its year is no date of anything reported."""
         return rf"{p.citation}\s*\d+[a-z]?(?:\s*/\s*[\w.-]+)*\s+{p.head_year}\s+{p.year}"
 
     def relative_day(g: Group) -> str:
@@ -235,8 +245,20 @@ def build_rules(w: DateWords) -> list[Rule]:
     add("day_month", "digit weekday head_day head_date", CTX_OPEN, p.day_month)
     add("numeric", "digit", ALONE, numeric, numeric_parse)
     add("period", "period", CTX, period)
-    add("month", month_starts, CTX_OPEN, month(p.month_any, "?", "?", lambda g: p.year_tail(g) + direction(g)), month_parse)
-    add("month", month_starts, CTX_OPEN, month(p.month_full, "?", "?", lambda g: direction(g, False)), month_parse)
+    add(
+        "month",
+        month_starts,
+        CTX_OPEN,
+        month(p.month_any, "?", "?", lambda g: p.year_tail(g) + direction(g)),
+        month_parse,
+    )
+    add(
+        "month",
+        month_starts,
+        CTX_OPEN,
+        month(p.month_full, "?", "?", lambda g: direction(g, False)),
+        month_parse,
+    )
     add("month", "part head_month", CTX_OPEN, month(p.month_full, "?", "", no_tail), month_parse)
     add("month", "part", CTX_OPEN, month(p.month_full, "", "?", no_tail), month_parse)
     add("month", "month", CTX_OPEN - ALONE, month(p.month_full, "?", "?", no_tail), month_parse)
@@ -281,7 +303,7 @@ def prefix_kinds(w: DateWords) -> dict[str, frozenset[str]]:
     return {word: kinds for word, kinds in _first_words(groups).items() if word not in starts}
 
 
-def _first_words(groups: dict[str, Iterable[str]]) -> dict[str, frozenset[str]]:
+def _first_words(groups: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for kind, phrases in groups.items():
         for text in phrases:

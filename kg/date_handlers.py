@@ -74,12 +74,12 @@ def _dated(m: re.Match[str], anchor: date | None) -> Resolution | None:
 
 
 def numeric(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    """"30/8/2023", "2023-08-30", "pada (30/8)", "tanggal 30/8"."""
+    """Forms: "30/8/2023", "2023-08-30", "pada (30/8)", "tanggal 30/8"."""
     return _dated(m, anchor)
 
 
 def day_month(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    """"31 Agustus 2023", "Kamis, 31 Agustus", "1-3 September 2023", "5 Juni lalu", "5 Juni tahun lalu"."""
+    """Forms: "31 Agustus 2023", "Kamis, 31 Agustus", "1-3 September 2023", "5 Juni lalu", "5 Juni tahun lalu"."""
     day, month = int(m["d1"]), w.month(m["m1"])
     if safe_date(2000, month, day) is None:
         return None
@@ -95,7 +95,7 @@ def day_month(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> 
 
 
 def month(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    """"November 2022", "bulan Maret", "Maret lalu", "awal April mendatang", "Maret tahun lalu"."""
+    """Forms: "November 2022", "bulan Maret", "Maret lalu", "awal April mendatang", "Maret tahun lalu"."""
     number, part = w.month(m["m1"]), w.part(m["part"])
     if m["y"]:
         year = int(m["y"]) - (1 if m["m2"] and w.month(m["m2"]) < number else 0)
@@ -108,12 +108,12 @@ def month(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Reso
 
 
 def year(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    """"tahun 2019", "pada 2019", "akhir 2021", "antara 2019 dan 2021", "2015 lalu"."""
+    """Forms: "tahun 2019", "pada 2019", "akhir 2021", "antara 2019 dan 2021", "2015 lalu"."""
     return Resolution(part_iv(year_iv(int(m["y"])), w.part(m["part"])), False)
 
 
 def period(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    """"kuartal III 2025", "semester pertama tahun ini": a run of months, so a year."""
+    """Forms: "kuartal III 2025", "semester pertama tahun ini": a run of months, so a year."""
     size, index = w.periods[norm(m["per"])], w.ordinal(m["ord"])
     if index * size > 12:
         return None
@@ -125,7 +125,7 @@ def period(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Res
 
 
 def count(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    """"dua hari lalu", "sepekan lalu", "3 bulan lagi", "beberapa tahun lalu" (vague: no value)."""
+    """Forms: "dua hari lalu", "sepekan lalu", "3 bulan lagi", "beberapa tahun lalu" (vague: no value)."""
     direction = w.direction(m["dir"])
     if m["se"]:
         amount: int | None = 1
@@ -140,7 +140,7 @@ def count(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Reso
 
 
 def unit(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    """"pekan lalu", "bulan ini", "tahun depan", "akhir tahun lalu", "akhir pekan ini" (Sat+Sun)."""
+    """Forms: "pekan lalu", "bulan ini", "tahun depan", "akhir tahun lalu", "akhir pekan ini" (Sat+Sun)."""
     kind, _size = w.units[norm(m["unit"])]
     step = _STEP[w.direction(m["dir"])]
     if kind == "week" and f"{norm(m['part'])} {norm(m['unit'])}" in w.weekend_phrases:
@@ -156,7 +156,7 @@ def unit(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resol
 
 
 def weekday(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    """"Rabu (30/8)" (the digits win), "pada Senin", "Senin lalu", "Senin pekan depan"."""
+    """Forms: "Rabu (30/8)" (the digits win), "pada Senin", "Senin lalu", "Senin pekan depan"."""
     if m["pd"]:
         return _dated(m, anchor)
     number = w.weekday(m["wd"])
@@ -168,7 +168,7 @@ def weekday(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Re
 
 
 def relative_day(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    """"kemarin", "hari ini", "besok", "lusa", "hari ini (25/8)" (the digits win)."""
+    """Forms: "kemarin", "hari ini", "besok", "lusa", "hari ini (25/8)" (the digits win)."""
     if m["pd"]:
         return _dated(m, anchor)
     days = w.relative_days[norm(m["rel"])]
@@ -176,7 +176,7 @@ def relative_day(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) 
 
 
 def vague(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    """"baru-baru ini", "beberapa waktu lalu", "dalam waktu dekat": relative, never a value."""
+    """Forms: "baru-baru ini", "beberapa waktu lalu", "dalam waktu dekat": relative, never a value."""
     return Resolution(None, True)
 
 

@@ -215,7 +215,7 @@ class _Checker:
             self.phrase("units", word)
             ok = isinstance(spec, dict) and sorted(spec) == ["n", "unit"]
             if not ok or spec["unit"] not in UNITS or not isinstance(spec["n"], int) or spec["n"] < 1:
-                self.fail(word, f"'units.{word}' should be {{\"unit\": one of {UNITS}, \"n\": >= 1}}", "units")
+                self.fail(word, f'\'units.{word}\' should be {{"unit": one of {UNITS}, "n": >= 1}}', "units")
             units[word] = (spec["unit"], spec["n"])
         return units
 
@@ -245,5 +245,7 @@ class _Checker:
     def weekend_days(self) -> tuple[int, int]:
         days = self.get("weekend", list, "weekdays")
         if len(days) != 2 or not all(isinstance(d, int) and 0 <= d <= 6 for d in days) or days[0] > days[1]:
-            self.fail("weekdays", "'weekend.weekdays' should be [first, last], weekday numbers 0..6", "weekend")
+            self.fail(
+                "weekdays", "'weekend.weekdays' should be [first, last], weekday numbers 0..6", "weekend"
+            )
         return days[0], days[1]

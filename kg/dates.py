@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +125,9 @@ class DateResolver:
         kinds = self._kinds.get(word, _NO_KINDS)
         return kinds | {"digit"} if word[0].isdigit() else kinds
 
-    def _after_preposition(self, text: str, lowered: str, end: int, word: str, base: date | None) -> Hit | None:
+    def _after_preposition(
+        self, text: str, lowered: str, end: int, word: str, base: date | None
+    ) -> Hit | None:
         space = _SPACE.match(text, end)
         if space is None or space.end() >= len(text):
             return None
@@ -203,7 +205,7 @@ class DateResolver:
         )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cached_resolver(directory: str) -> DateResolver:
     return DateResolver(load_date_words(Path(directory) if directory else None))
 
@@ -227,9 +229,7 @@ def parse_anchor(anchor: str | None) -> tuple[date | None, str | None]:
     return day, day.isoformat()
 
 
-def _timex(
-    text: str, start: int, end: int, offset: int, result: Resolution, anchor: str | None
-) -> Timex:
+def _timex(text: str, start: int, end: int, offset: int, result: Resolution, anchor: str | None) -> Timex:
     value = containing(result.interval) if result.interval else None
     return Timex(
         start=start + offset,
@@ -244,27 +244,29 @@ def _timex(
 
 # --- dateparser fallback -------------------------------------------------------------------------
 
-_FAR_BASE = datetime(1999, 2, 3, 12)  # a second base that no real anchor shares: tells relative from absolute
+# Relative forms are told from absolute ones by parsing against two bases that differ in year, month and day;
+# these four differ pairwise in each, so for any anchor one of them differs from it in all three.
+_BASES = tuple(datetime(*ymd, 12) for ymd in ((1999, 2, 3), (2011, 7, 15), (2005, 10, 24), (1987, 12, 9)))
 
 
 def _dateparser_resolution(expression: str, anchor: date | None) -> Resolution:
     """Ask dateparser (slow; only for forms the fast path does not know) and map its period to ours."""
     if len(expression) > _MAX_FALLBACK_CHARS or not any(ch.isalnum() for ch in expression):
         return Resolution(None, False)
-    far = _dateparser_interval(expression, _FAR_BASE)
     if anchor is None:
-        base_day = datetime(2011, 7, 15, 12)
-        near = _dateparser_interval(expression, base_day)
-        return Resolution(far, False) if far and far == near else Resolution(None, far is not None)
+        first, second = (_dateparser_interval(expression, base) for base in _BASES[:2])
+        return Resolution(first, False) if first and first == second else Resolution(None, first is not None)
     # noon: "1 jam lalu" stays on the anchor day, whatever hour it was published
-    near = _dateparser_interval(expression, datetime(anchor.year, anchor.month, anchor.day, 12))
+    base = datetime(anchor.year, anchor.month, anchor.day, 12)
+    other = next(b for b in _BASES if b.year != base.year and b.month != base.month and b.day != base.day)
+    near, far = _dateparser_interval(expression, base), _dateparser_interval(expression, other)
     return Resolution(near, near is not None and near != far)
 
 
 def _dateparser_interval(expression: str, base: datetime) -> Interval | None:
     try:
         data = _date_data_parser(base).get_date_data(expression)
-    except Exception:  # dateparser raises many kinds of errors on odd untrusted text; none is ours to fix
+    except Exception:  # noqa: BLE001  # dateparser raises many kinds of errors on odd untrusted text
         return None
     if data is None or data.date_obj is None:
         return None

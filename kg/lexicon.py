@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +84,6 @@ def load_json(path: Path) -> Any:
         raise LexiconError(str(path), exc.lineno, f"not valid JSON ({exc.msg})") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def cached_json(path: str) -> Any:
     return load_json(Path(path))

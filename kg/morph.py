@@ -45,7 +45,7 @@ def pen_prefix(root: str) -> str:
 
 
 def ber_prefix(root: str) -> str:
-    if root.startswith("r") or root.startswith("ker"):
+    if root.startswith(("r", "ker")):
         return "be" + root  # runding -> berunding
     return "ber" + root
 

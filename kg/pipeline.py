@@ -17,8 +17,8 @@ from kg.context import load_modality
 from kg.dates import DateResolver
 from kg.events import RawEvent, extract_sentence
 from kg.merge import merge_document
-from kg.output import text_hash
 from kg.model import ActorMention, Document, DocumentResult, Timex
+from kg.output import text_hash
 from kg.rules import RuleSet, load_rules
 from kg.topics import off_topic
 

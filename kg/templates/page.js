@@ -40,7 +40,8 @@
     a.href = safe; a.target = "_blank"; a.rel = "noopener noreferrer";
     return a;
   }
-  function fmt(n) { return Number(n).toLocaleString("en-US"); }
+  // toLocaleString is slow enough to matter when thousands of tooltips are rebuilt
+  function fmt(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
   function fold(s) {
     return String(s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
@@ -172,8 +173,9 @@
              title: nodeTip(n) };
   }));
   var edges = new vis.DataSet(DATA.vis.edges.map(function (e) {
+    e.fullTip = edgeTip(e, e.kg.events);
     return { id: e.id, from: e.from, to: e.to, width: e.width, color: e.color, dashes: e.dashes,
-             smooth: e.smooth, arrows: "to", title: edgeTip(e, e.kg.events) };
+             smooth: e.smooth, title: e.fullTip };
   }));
   var options = {
     autoResize: true,
@@ -233,7 +235,8 @@
       if (hidden) { edgeUpdates.push({ id: e.id, hidden: true }); return; }
       var s = edgeStyle(evs), c = dim ? DIM_EDGE : s.colour;
       edgeUpdates.push({ id: e.id, hidden: false, width: dim ? 1 : s.width, dashes: s.dashes,
-        color: { color: c, highlight: c, hover: c, opacity: dim ? 0.6 : 0.85 }, title: edgeTip(e, evs) });
+        color: { color: c, highlight: c, hover: c, opacity: dim ? 0.6 : 0.85 },
+        title: evs.length === e.kg.events.length ? e.fullTip : edgeTip(e, evs) });
     });
     if (nodeUpdates.length) nodes.update(nodeUpdates);
     if (edgeUpdates.length) edges.update(edgeUpdates);
