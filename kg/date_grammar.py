@@ -1,7 +1,9 @@
 """Regexes for Indonesian temporal expressions, generated from the date words (kg/date_words.py).
 
-One master regex holds every rule as a named alternative, most specific first, so a sentence is scanned
-once; each rule also has a parse regex with named groups that its handler in kg/dates.py reads.
+Each rule says which kinds of word it can start with and which prepositions it may follow. kg/dates.py
+finds candidate words with one trie-shaped regex, then tries there a master regex of just the rules that
+can start with that word (most specific first); a rule's parse regex has the named groups its handler
+in kg/date_handlers.py reads.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ class Rule:
     """One rule: the word kinds it can start with, the prepositions it takes, its patterns and handler."""
 
     name: str  # group name in the master regexes
-    handler: str  # key of kg.dates.HANDLERS
+    handler: str  # key of kg.date_handlers.HANDLERS
     scan: str  # pattern of the expression (the span); prepositions are matched in kg/dates.py
     parse: re.Pattern[str]
     starts: frozenset[str]  # kinds of its first word (see `word_kinds`), "digit" or "paren"
@@ -323,8 +325,11 @@ def candidate_pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"\b{_trie(sorted(set(words)))}\b|(?<!\w)\d\w*")
 
 
+Trie = dict[str, "Trie"]  # one level per character; the key "" marks the end of a word
+
+
 def _trie(words: list[str]) -> str:
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]  # recursive
+    tree: Trie = {}
     for word in words:
         node = tree
         for char in word:
@@ -333,7 +338,7 @@ def _trie(words: list[str]) -> str:
     return _trie_regex(tree)
 
 
-def _trie_regex(node: dict) -> str:  # type: ignore[type-arg]
+def _trie_regex(node: Trie) -> str:
     branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""

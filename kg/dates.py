@@ -152,9 +152,13 @@ class DateResolver:
         if match is None:
             return None
         rule = self._rules[str(match.lastgroup)]
-        future = rule.handler in CUED and self._future.search(lowered, max(0, at - self._cue_chars), at)
-        result = self._run(rule, match.group(), Cue(prefix == "window", future is not None), base)
+        future = rule.handler in CUED and self._future_cue(lowered, at)
+        result = self._run(rule, match.group(), Cue(prefix == "window", future), base)
         return None if result is None else (rule, match.span(), result)
+
+    def _future_cue(self, lowered: str, at: int) -> bool:
+        """A future marker ("akan", "bakal") shortly before `at`, in the same clause."""
+        return self._future.search(lowered, max(0, at - self._cue_chars), at) is not None
 
     def _master(self, kinds: frozenset[str], prefix: str) -> re.Pattern[str] | None:
         key = (kinds, prefix)

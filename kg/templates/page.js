@@ -420,7 +420,10 @@
     if (sel.kind === "node") {
       network.selectNodes([sel.id]);
       nodePanel(sel.id, view);
-      if (focus) network.focus(sel.id, { scale: Math.max(network.getScale(), 1.1), animation: false });
+      if (focus) {
+        network.focus(sel.id, { scale: Math.max(network.getScale(), 1.1), animation: false });
+        syncArrows();
+      }
     } else {
       network.selectEdges([sel.id]);
       edgePanel(sel.id, view);
@@ -433,7 +436,18 @@
     var opts = { animation: false, maxZoomLevel: 1.6 };
     if (ids) opts.nodes = ids;
     network.fit(opts);
+    syncArrows();
   }
+
+  // Arrow heads are most of the drawing time of a big graph and too small to see when zoomed out.
+  var arrowsOn = true;
+  function syncArrows() {
+    var on = !BIG || network.getScale() >= 0.3;
+    if (on === arrowsOn) return;
+    arrowsOn = on;
+    network.setOptions({ edges: { arrows: { to: { enabled: on, scaleFactor: 0.55 } } } });
+  }
+  network.on("zoom", syncArrows);
 
   function refresh() {
     var view = render();
