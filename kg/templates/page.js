@@ -209,35 +209,46 @@
   // ------------------------------------------------------------------ render: push only what changed
 
   // keys of the state each item was last drawn in; the initial data is "everything shown, nothing dimmed"
-  var nodeKeys = new Map(), edgeKeys = new Map();
-  DATA.vis.nodes.forEach(function (n) { nodeKeys.set(n.id, ""); });
-  DATA.vis.edges.forEach(function (e) { edgeKeys.set(e.id, e.kg.events.join(",")); });
+  // Only what changed is sent (each vis update re-parses the item's options); a hidden item keeps its
+  // last style until it is shown again.
+  var shownNode = new Map(), nodeLook = new Map(), shownEdge = new Map(), edgeLook = new Map();
+  DATA.vis.nodes.forEach(function (n) { shownNode.set(n.id, true); nodeLook.set(n.id, ""); });
+  DATA.vis.edges.forEach(function (e) { shownEdge.set(e.id, true); edgeLook.set(e.id, e.kg.events.join(",")); });
+
+  function nodeUpdate(n, view, keep) {
+    var show = view.nodes.has(n.id), look = keep && !keep.has(n.id) ? "dim" : "", u = { id: n.id };
+    if (shownNode.get(n.id) !== show) { u.hidden = !show; shownNode.set(n.id, show); }
+    if (show && nodeLook.get(n.id) !== look) {
+      nodeLook.set(n.id, look);
+      u.color = look ? { background: DIM_NODE, border: "#ffffff" } : n.color;
+      u.font = { color: look ? "#b6bec8" : "#1f2933" };
+    }
+    return Object.keys(u).length > 1 ? u : null;
+  }
+
+  function edgeUpdate(e, view, keep) {
+    var evs = view.edges.get(e.id), show = !!evs, u = { id: e.id };
+    if (shownEdge.get(e.id) !== show) { u.hidden = !show; shownEdge.set(e.id, show); }
+    if (show) {
+      var sel = state.selected, dim = !!keep && !(keep.has(e.from) && keep.has(e.to) &&
+        (sel.kind === "node" ? (e.from === sel.id || e.to === sel.id) : e.id === sel.id));
+      var look = (dim ? "d" : "") + evs.join(",");
+      if (edgeLook.get(e.id) !== look) {
+        edgeLook.set(e.id, look);
+        var st = edgeStyle(evs), c = dim ? DIM_EDGE : st.colour;
+        u.width = dim ? 1 : st.width;
+        u.dashes = st.dashes;
+        u.color = { color: c, highlight: c, hover: c, opacity: dim ? 0.6 : 0.85 };
+        u.title = evs.length === e.kg.events.length ? e.fullTip : edgeTip(e, evs);
+      }
+    }
+    return Object.keys(u).length > 1 ? u : null;
+  }
 
   function render() {
     var view = computeView(), keep = focusSet(view), nodeUpdates = [], edgeUpdates = [];
-    DATA.vis.nodes.forEach(function (n) {
-      var hidden = !view.nodes.has(n.id), dim = !!keep && !keep.has(n.id);
-      var key = (hidden ? "h" : "") + (dim ? "d" : "");
-      if (nodeKeys.get(n.id) === key) return;
-      nodeKeys.set(n.id, key);
-      nodeUpdates.push({ id: n.id, hidden: hidden,
-        color: dim ? { background: DIM_NODE, border: "#ffffff" } : n.color,
-        font: { color: dim ? "#b6bec8" : "#1f2933" } });
-    });
-    DATA.vis.edges.forEach(function (e) {
-      var evs = view.edges.get(e.id), hidden = !evs;
-      var dim = !hidden && !!keep && !(keep.has(e.from) && keep.has(e.to) &&
-        (state.selected.kind === "node" ? (e.from === state.selected.id || e.to === state.selected.id)
-                                        : e.id === state.selected.id));
-      var key = hidden ? "h" : (dim ? "d" : "") + evs.join(",");
-      if (edgeKeys.get(e.id) === key) return;
-      edgeKeys.set(e.id, key);
-      if (hidden) { edgeUpdates.push({ id: e.id, hidden: true }); return; }
-      var s = edgeStyle(evs), c = dim ? DIM_EDGE : s.colour;
-      edgeUpdates.push({ id: e.id, hidden: false, width: dim ? 1 : s.width, dashes: s.dashes,
-        color: { color: c, highlight: c, hover: c, opacity: dim ? 0.6 : 0.85 },
-        title: evs.length === e.kg.events.length ? e.fullTip : edgeTip(e, evs) });
-    });
+    DATA.vis.nodes.forEach(function (n) { var u = nodeUpdate(n, view, keep); if (u) nodeUpdates.push(u); });
+    DATA.vis.edges.forEach(function (e) { var u = edgeUpdate(e, view, keep); if (u) edgeUpdates.push(u); });
     if (nodeUpdates.length) nodes.update(nodeUpdates);
     if (edgeUpdates.length) edges.update(edgeUpdates);
     stats.visibleNodes = view.nodes.size;
