@@ -293,11 +293,16 @@ def _strip_prefixes(text: str, start: int, end: int, rules: Rules, kind: str) ->
 
 
 def _cut_inline(text: str, start: int, end: int, rules: Rules) -> list[tuple[int, int]]:
+    lowered = text[start:end].lower()
+    cuts: list[tuple[int, int]] = []
+    for pattern, triggers in rules.cuts:
+        if not triggers or any(t in lowered for t in triggers):
+            cuts.extend(m.span() for m in pattern.finditer(text, start, end) if m.end() > m.start())
     kept, pos = [], start
-    for match in rules.combined["cut_inline"].finditer(text, start, end):
-        if match.start() > pos:
-            kept.append((pos, match.start()))
-        pos = max(pos, match.end())
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start > pos:
+            kept.append((pos, cut_start))
+        pos = max(pos, cut_end)
     if pos < end:
         kept.append((pos, end))
     return kept

@@ -34,6 +34,7 @@ SPEC: dict[str, FieldSpec] = {
     "values": (list, False),
     "examples": (list, False),
     "counter_examples": (list, False),
+    "triggers": (list, False),
     "note": (str, False),
 }
 TIMEZONES = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "gmt": "+00:00", "utc": "+00:00"}
@@ -52,6 +53,9 @@ class Rules:
     patterns: dict[str, tuple[tuple[str, Pattern], ...]]
     abbreviations: frozenset[str]
     combined: dict[str, Pattern]
+    # cut_inline rules with the lower-case strings one of which a line must contain to be tried:
+    # scanning every character of every line with every inline pattern is the slow part otherwise.
+    cuts: tuple[tuple[Pattern, tuple[str, ...]], ...] = ()
 
     def first_match(self, kind: str, line: str) -> str | None:
         """Name of the first rule of kind matching the whole line, else None."""
@@ -69,6 +73,7 @@ def load_rules(path: str | None = None) -> Rules:
     file = Path(path) if path else lexicon_path("boilerplate.jsonl")
     found: dict[str, list[tuple[str, Pattern]]] = {kind: [] for kind in MATCH_MODE}
     abbreviations: set[str] = set()
+    cuts: list[tuple[Pattern, tuple[str, ...]]] = []
     for number, obj in iter_jsonl(file):
         check_fields(obj, SPEC, file, number)
         kind = obj["kind"]
@@ -80,9 +85,21 @@ def load_rules(path: str | None = None) -> Rules:
             abbreviations.update(_abbreviations(obj, file, number))
         else:
             found[kind].append((obj["name"], _compile(obj, file, number)))
+        if kind == "cut_inline":
+            cuts.append((found[kind][-1][1], _triggers(obj, file, number)))
     patterns = {k: tuple(v) for k, v in found.items()}
     combined = {k: _combine([p for _, p in v]) for k, v in patterns.items()}
-    return Rules(patterns, frozenset(abbreviations), combined)
+    return Rules(patterns, frozenset(abbreviations), combined, tuple(cuts))
+
+
+def _triggers(obj: dict[str, Any], file: Path, number: int) -> tuple[str, ...]:
+    triggers = obj.get("triggers") or []
+    if not all(isinstance(t, str) and t and t == t.lower() for t in triggers):
+        raise LexiconError(str(file), number, "'triggers' must be non-empty lower-case strings")
+    for example in obj.get("examples") or []:
+        if triggers and not any(t in example.lower() for t in triggers):
+            raise LexiconError(str(file), number, f"example {example!r} contains none of the triggers")
+    return tuple(triggers)
 
 
 def _combine(patterns: list[Pattern]) -> Pattern:

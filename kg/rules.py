@@ -124,6 +124,10 @@ def _phrases(entry: dict[str, Any], path: Path, line: int) -> list[tuple[tuple[s
         raise LexiconError(str(path), line, f"voice must be one of {', '.join(VOICES)}")
     for word in entry.get("words") or []:
         phrases.append((tuple(word.lower().split()), voice))
+    # A nominal trigger also takes the possessive: "kunjungannya", "lawatannya ke Arab Saudi".
+    phrases.extend(
+        ((p[0] + "nya",), v) for p, v in list(phrases) if v == "noun" and len(p) == 1 and not p[0].endswith("nya")
+    )
     if not phrases:
         raise LexiconError(str(path), line, "a rule needs 'roots' or 'words'")
     return phrases

@@ -141,6 +141,9 @@ CASES = [
         "Korea Selatan dan Jepang sepakat meningkatkan kerja sama.",
         [("KOR", "JPN", "030", "asserted", None, None), ("JPN", "KOR", "030", "asserted", None, None)],
     ),
+    # reciprocal "saling" with a coordinated subject; a possessive nominal trigger
+    ("Israel dan Iran saling serang.", [("ISR", "IRN", "190", "asserted", None, None), ("IRN", "ISR", "190", "asserted", None, None)]),
+    ("Hal ini disampaikan Jepang dalam kunjungannya ke China.", [("JPN", "CHN", "042", "asserted", None, None)]),
     # an unresolved date keeps its text
     ("Rusia melakukan invasi Ukraina tahun lalu.", [("RUS", "UKR", "192", "asserted", None, None)]),
 ]
