@@ -108,7 +108,7 @@ def _combine(patterns: list[Pattern]) -> Pattern:
     for pattern in patterns:
         flags = _GLOBAL_FLAGS.match(pattern.pattern)
         if flags:
-            parts.append(f"(?{flags.group(1)}:{pattern.pattern[flags.end():]})")
+            parts.append(f"(?{flags.group(1)}:{pattern.pattern[flags.end() :]})")
         else:
             parts.append(f"(?:{pattern.pattern})")
     return re.compile("|".join(parts) or "(?!)")

@@ -15,7 +15,7 @@ from kg.clean_rules import load_rules
 MAX_SENTENCE = 1000  # characters; longer runs are cut at a space
 _END = re.compile("[.!?\u2026]+[\"'\u201d\u2019\u00bb)\\]]*(?=\\s)")
 # A full stop glued to the next sentence ("bangsa.Untuk", "miliar.\"Dalam"), common in scraped text.
-_GLUED = re.compile('(?<=[a-z]{2})[.!?][\u201d\u2019\u00bb]?(?=["\u201c]?[A-Z][a-z])')
+_GLUED = re.compile('[.!?](?<=[a-z]{2}[.!?])[\u201d\u2019\u00bb]?(?=["\u201c]?[A-Z][a-z])')
 _INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 _WORD = re.compile(r"\w")
 _SPACE = re.compile(r"\s")

@@ -12,7 +12,7 @@ import json
 import math
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 import networkx as nx
 import numpy as np
 import pyvis
-from markupsafe import Markup
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 from pyvis.network import Network
 from scipy.spatial import cKDTree
 
@@ -51,8 +51,9 @@ _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _WIKIDATA = re.compile(r"Q[1-9]\d{0,11}")
 # What a script or style block must never contain, or the browser would end it early.
 _BREAKOUT = re.compile(r"</script|</style|<!--", re.IGNORECASE)
-_UNIT = 70.0  # pixels per sqrt(node) of a component's radius
+_UNIT = 90.0  # pixels per sqrt(node) of a component's radius
 _GAP = 22.0  # pixels between actors on the disc around their only partner
+_PAD = 40.0  # pixels kept free around a dot (for its label) in components up to 500 actors
 
 
 def write_html(graph: nx.MultiDiGraph, path: Path, title: str = "kg", max_edges: int = 2000) -> None:
@@ -258,11 +259,11 @@ def _add_edge(net: Any, edge_id: str, u: str, v: str, events: list[dict[str, Any
 
 def edge_style(events: list[dict[str, Any]]) -> dict[str, Any]:
     """Width by event count, colour by the dominant quad class, dashed when no event is asserted."""
-    counts = _count(e["quad"] for e in events)
+    counts = Counter(e["quad"] for e in events)
     quad = max(counts, key=lambda q: (counts[q], q)) if counts else 0
     colour = QUAD_STYLE[int(quad)][0]
     return {
-        "width": round(min(1.5 + 2 * math.log2(max(len(events), 1)), 12), 2),
+        "width": round(min(1.5 + 1.5 * math.log2(max(len(events), 1)), 8), 2),
         "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.85},
         "dashes": not any(e["modality"] == "asserted" for e in events),
     }
@@ -270,21 +271,14 @@ def edge_style(events: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _roots(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     labels = cameo_root_labels()
-    counts = _count(e["root"] for e in events)
+    counts = Counter(e["root"] for e in events)
     quads = {e["root"]: e["quad"] for e in events}
     return [{"root": r, "label": labels.get(r, r), "quad": quads[r], "n": counts[r]} for r in sorted(counts)]
 
 
 def _modalities(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    counts = _count(e["modality"] for e in events)
+    counts = Counter(e["modality"] for e in events)
     return [{"modality": m, "n": counts[m]} for m in MODALITIES if m in counts]
-
-
-def _count(values: Any) -> dict[Any, int]:
-    out: dict[Any, int] = {}
-    for value in values:
-        out[value] = out.get(value, 0) + 1
-    return dict(sorted(out.items()))
 
 
 def _text(value: object) -> str | None:
@@ -331,6 +325,8 @@ def _component_layout(sub: nx.Graph, nodes: list[str], sizes: dict[str, float],
         coords = _big_component(sub, nodes, sizes, seed)
     else:
         coords = _unit_layout(sub, nodes, seed) * _UNIT * math.sqrt(len(nodes))
+        # the layouts know nothing of dot sizes: keep big dots and their labels from overlapping
+        coords = _separate(coords, np.array([sizes.get(n, 10.0) + _PAD for n in nodes]))
     return nodes, coords - (coords.max(axis=0) + coords.min(axis=0)) / 2
 
 
@@ -406,19 +402,11 @@ def _grid_force_layout(sub: nx.Graph, nodes: list[str], seed: int, iterations: i
     pos = np.random.default_rng(seed).random((size, 2)) * math.sqrt(size)
     temperature = math.sqrt(size) / 10
     for step in range(iterations):
-        disp = _repulsion(pos) + _attraction(pos, ends)
+        near = cKDTree(pos).query_pairs(2.0, output_type="ndarray")
+        disp = _pair_forces(pos, near, lambda d2: 1.0 / d2) + _pair_forces(pos, ends, lambda d2: -np.sqrt(d2))
         length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 1e-9)
         pos += disp * (np.minimum(length, temperature * (1 - step / iterations)) / length)[:, None]
     return pos
-
-
-def _repulsion(pos: np.ndarray) -> np.ndarray:
-    pairs = cKDTree(pos).query_pairs(2.0, output_type="ndarray")
-    return _pair_forces(pos, pairs, lambda d2: 1.0 / d2)
-
-
-def _attraction(pos: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    return _pair_forces(pos, ends, lambda d2: -np.sqrt(d2))
 
 
 def _pair_forces(pos: np.ndarray, pairs: np.ndarray, strength: Any) -> np.ndarray:

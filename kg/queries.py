@@ -85,7 +85,8 @@ def parse_query(text: str, origin: str = "inline query") -> Query:
         if key == "param":
             found = _PARAM.fullmatch(value)
             if found is None:
-                raise QueryError(f"{origin}: bad '# param:' line {line.strip()!r} (want '# param: name - what')")
+                want = "'# param: name - what it is'"
+                raise QueryError(f"{origin}: bad '# param:' line {line.strip()!r} (want {want})")
             params.append(Param(found.group(1), (found.group(2) or "").strip()))
         elif key == "name":
             name = value
@@ -108,16 +109,26 @@ def resolve_query(spec: str, directory: Path = QUERIES_DIR) -> Query:
     bundled = bundled_queries(directory)
     if _NAME.fullmatch(spec) and spec in bundled:
         return bundled[spec]
-    if spec.endswith(".rq") or ("\n" not in spec and "{" not in spec and Path(spec).is_file()):
-        path = Path(spec)
-        if not path.is_file():
+    if spec.endswith(".rq") or ("\n" not in spec and "{" not in spec and _is_file(spec)):
+        if not _is_file(spec):
             raise QueryError(f"query file {spec} not found")
-        return parse_query(path.read_text(encoding="utf-8"), str(path))
+        try:
+            text = Path(spec).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"query file {spec} cannot be read ({exc})") from None
+        return parse_query(text, spec)
     if "{" in spec or re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.IGNORECASE):
         return Query(spec)
     close = difflib.get_close_matches(spec, list(bundled), n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(close)}?" if close else "; see `kg query --list`"
     raise QueryError(f"unknown query {spec!r} (not a bundled name, a .rq file or SPARQL text){hint}")
+
+
+def _is_file(spec: str) -> bool:
+    try:
+        return Path(spec).is_file()
+    except (OSError, ValueError):  # a name too long for the file system, or with a NUL in it
+        return False
 
 
 def open_store(source: Path | rdflib.Graph) -> ox.Store:
@@ -218,7 +229,9 @@ def run_query(store: ox.Store, query: Query, params: Mapping[str, str] | None = 
 
     def work() -> QueryResult:
         try:
-            solutions = store.query(query.text, prefixes=namespaces(), substitutions=bindings)
+            # named graphs (from .nq files) count as part of the graph, as in kg.rdf.load_graph
+            solutions = store.query(query.text, prefixes=namespaces(), substitutions=bindings,
+                                    use_default_graph_as_union=True)
             return _collect(solutions, limit)
         except SyntaxError as exc:
             raise QueryError(f"{query.origin}: SPARQL syntax {' '.join(str(exc).split())}") from None
@@ -264,7 +277,7 @@ def format_table(result: QueryResult, max_width: int = 60) -> str:
     widths = [max([len(name)] + [len(row[i]) for row in cells]) for i, name in enumerate(columns)]
 
     def line(values: Sequence[str]) -> str:
-        return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
 
     out = [line(columns), line(["-" * w for w in widths])] + [line(row) for row in cells]
     shown = f"{len(result.rows)} of " if result.total > len(result.rows) else ""
@@ -289,13 +302,14 @@ def format_csv(result: QueryResult) -> str:
 
 
 def format_json(result: QueryResult) -> str:
-    rows = [dict(zip(result.columns, row)) for row in result.rows]
+    rows = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
 def render(result: QueryResult, fmt: str, max_width: int = 60) -> str:
     if result.boolean is not None:
-        return json.dumps({"boolean": result.boolean}) + "\n" if fmt == "json" else f"{str(result.boolean).lower()}\n"
+        answer = "true" if result.boolean else "false"
+        return f'{{"boolean": {answer}}}\n' if fmt == "json" else f"{answer}\n"
     if result.triples is not None:
         return result.triples
     if fmt == "csv":
@@ -329,7 +343,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Run a bundled query (see --list), a .rq file, or SPARQL text over the graph. "
                     "The ontology's prefixes (kg:, sem:, schema:, ...) are predeclared.")
     parser.add_argument("query", nargs="?", help="bundled query name, .rq file, or SPARQL text")
-    parser.add_argument("--graph", type=Path, default=DEFAULT_GRAPH, help=f"graph file (default {DEFAULT_GRAPH})")
+    parser.add_argument("--graph", type=Path, default=DEFAULT_GRAPH,
+                        help=f"graph file (default {DEFAULT_GRAPH})")
     parser.add_argument("--format", choices=FORMATS, default="table")
     parser.add_argument("--param", type=_param, action="append", default=[], metavar="NAME=VALUE",
                         help="bind a query variable to a value (repeatable)")
@@ -345,12 +360,14 @@ def run(args: argparse.Namespace) -> int:
         print(list_queries(), end="")
         return 0
     if not args.query:
-        raise QueryError("give a QUERY: a bundled query name, a .rq file or SPARQL text (see kg query --list)")
+        raise QueryError("give a QUERY: a bundled query name, a .rq file or SPARQL text "
+                         "(see kg query --list)")
     query = resolve_query(args.query)
     params = dict(args.param)
     store = open_store(args.graph)
     result = run_query(store, query, params, limit=args.limit, timeout=args.timeout)
     print(render(result, args.format, args.max_width), end="")
     if result.total > len(result.rows) and result.boolean is None and result.triples is None:
-        print(f"{result.total - len(result.rows)} more rows not shown (of {result.total}; use --limit 0 for all)", file=sys.stderr)
+        cut = result.total - len(result.rows)
+        print(f"{cut} more rows not shown (of {result.total}; use --limit 0 for all)", file=sys.stderr)
     return 0

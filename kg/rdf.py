@@ -69,7 +69,8 @@ RESOURCE_KINDS: dict[str, str] = {
 GRANULARITY_UNITS: dict[str, URIRef] = {"year": TIME.unitYear, "month": TIME.unitMonth, "day": TIME.unitDay}
 
 _MAX_KEY = 120  # longer keys keep a readable head and end in a hash of the whole key
-_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
+                       r"(Z|[+-][0-9]{2}:[0-9]{2})?")
 _QID = re.compile(r"Q[1-9][0-9]*")
 
 
@@ -421,7 +422,9 @@ def _to_rdflib(term: Any, xsd_string: str) -> rdflib.term.Node:
         if term.language:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
-        return Literal(term.value) if datatype == xsd_string else Literal(term.value, datatype=URIRef(datatype))
+        if datatype == xsd_string:  # rdflib tells "x" from "x"^^xsd:string; kg writes the former
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
     raise GraphError(f"unsupported RDF term {term!r} (RDF-star triples are not used by kg)")
 
 

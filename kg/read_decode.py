@@ -104,7 +104,8 @@ def sanitize_text(text: str) -> tuple[str, tuple[str, ...]]:
     if "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("NUL bytes removed")
-    text = _NEWLINES.sub("\n", text)
+    if _NEWLINES.search(text):
+        text = _NEWLINES.sub("\n", text)
     if _CONTROL_CHARS.search(text):
         text = _CONTROL_CHARS.sub(" ", text)
         warnings.append("control characters replaced by spaces")

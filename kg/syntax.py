@@ -81,7 +81,7 @@ def _link(text: str, offset: int, group: Group, mention: ActorMention, coord: fr
     words = [w.lower() for w in _COORD_PUNCT.split(between) if w]
     if not words:
         return "comma" if between.count(",") == 1 else None
-    if any(w in ("dan", "serta", "maupun", "beserta") for w in words) and all(w in coord for w in words):
+    if any(w in ("dan", "serta", "maupun", "beserta", "bahkan") for w in words) and all(w in coord for w in words):
         return "and"
     if words == ["dengan"] and group.prep == "antara":
         return "and"  # "antara Indonesia dengan Korsel"

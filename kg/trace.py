@@ -129,8 +129,12 @@ def resolve_actor(network: nx.MultiDiGraph, name: str, graph_name: str = "the gr
 
 # ---------------------------------------------------------------- paths
 
-def _undirected(network: nx.MultiDiGraph, filters: Filters) -> tuple[nx.Graph, dict[frozenset[str], list[dict[str, Any]]]]:
-    events: dict[frozenset[str], list[dict[str, Any]]] = {}
+_PairEvents = dict[frozenset[str], list[dict[str, Any]]]
+
+
+def _undirected(network: nx.MultiDiGraph, filters: Filters) -> tuple[nx.Graph, _PairEvents]:
+    """The simple undirected graph of actor pairs with at least one kept event, and those events."""
+    events: _PairEvents = {}
     for source, target, attrs in network.edges(data=True):
         if filters.keep(attrs):
             edge = {**attrs, "source_code": source, "target_code": target}
@@ -158,6 +162,9 @@ def trace(network: nx.MultiDiGraph, a: str, b: str, max_hops: int = 3, all_paths
     """Shortest paths (or, with all_paths, all simple paths) of at most max_hops between codes a and b."""
     if a == b:
         raise QueryError(f"both actors are {a}; give two different actors")
+    missing = [code for code in (a, b) if code not in network]
+    if missing:
+        raise ActorNotFound(f"no actor {', '.join(missing)} in the graph")
     simple, events = _undirected(network, filters)
     try:
         shortest: int | None = nx.shortest_path_length(simple, a, b)
@@ -177,10 +184,10 @@ def trace(network: nx.MultiDiGraph, a: str, b: str, max_hops: int = 3, all_paths
 
     found.sort(key=strength)
     paths = tuple(
-        tuple(_hop(x, y, events[frozenset((x, y))]) for x, y in itertools.pairwise(path)) for path in found[:limit]
+        tuple(_hop(x, y, events[frozenset((x, y))]) for x, y in itertools.pairwise(path))
+        for path in found[:limit]
     )
     return Trace(a, b, paths, len(found), shortest, max_hops)
-
 
 
 # ---------------------------------------------------------------- output
@@ -189,7 +196,7 @@ def _when(edge: dict[str, Any]) -> str:
     if edge.get("date"):
         return str(edge["date"])
     if edge.get("date_text"):
-        return f"{terminal_safe(str(edge['date_text']))!r} (unresolved)"
+        return f"'{terminal_safe(str(edge['date_text']))}' (unresolved)"
     if edge.get("doc_date"):
         return f"published {str(edge['doc_date'])[:10]}"
     return "undated"
@@ -282,13 +289,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                     "the events of the graph, each hop with its events and evidence sentences.")
     parser.add_argument("a", help="first actor")
     parser.add_argument("b", help="second actor")
-    parser.add_argument("--graph", type=Path, default=DEFAULT_GRAPH, help=f"graph file (default {DEFAULT_GRAPH})")
+    parser.add_argument("--graph", type=Path, default=DEFAULT_GRAPH,
+                        help=f"graph file (default {DEFAULT_GRAPH})")
     parser.add_argument("--max-hops", type=_positive, default=3, help="longest path to consider (default 3)")
     parser.add_argument("--since", type=_date_arg, help="only events on or after this date (event date, "
                         "else publication date; undated events are left out)")
     parser.add_argument("--until", type=_date_arg, help="only events on or before this date")
-    parser.add_argument("--types", type=_types_arg, default=(), help="only these CAMEO codes or roots, e.g. 07,16")
-    parser.add_argument("--all", action="store_true", help="all simple paths up to --max-hops, not only the shortest")
+    parser.add_argument("--types", type=_types_arg, default=(),
+                        help="only these CAMEO codes or roots, e.g. 07,16")
+    parser.add_argument("--all", action="store_true",
+                        help="all simple paths up to --max-hops, not only the shortest")
     parser.add_argument("--limit", type=_positive, default=20, help="paths to print (default 20)")
     parser.add_argument("--per-hop", type=_positive, default=3, help="events to print per hop (default 3)")
     parser.add_argument("--format", choices=("text", "json"), default="text")

@@ -96,22 +96,32 @@ class _Text:
         return EventMention(sentence, index, start, end, trigger, rule, at, at + len(trigger), source, target)
 
 
-_A = _Text([
-    ("Juru Bicara Departemen Luar Negeri AS mengungkapkan kekhawatiran bahwa Korea Utara berencana "
-     "untuk mengirim lebih banyak senjata ke Rusia."),
-    ("Korea Utara telah melakukan pengiriman senjata kepada kelompok tentara bayaran Wagner yang "
-     "didukung oleh Kremlin pada November 2022."),
-    TRICKY_SENTENCE,
-    "Sebagai respons, AS telah memberlakukan sanksi terhadap seorang pria Slovakia.",
-    "Korea Utara berencana untuk mengirim lebih banyak peralatan militer ke Rusia.",
-])
+_A = _Text(
+    [
+        (
+            "Juru Bicara Departemen Luar Negeri AS mengungkapkan kekhawatiran bahwa Korea Utara berencana "
+            "untuk mengirim lebih banyak senjata ke Rusia."
+        ),
+        (
+            "Korea Utara telah melakukan pengiriman senjata kepada kelompok tentara bayaran Wagner yang "
+            "didukung oleh Kremlin pada November 2022."
+        ),
+        TRICKY_SENTENCE,
+        "Sebagai respons, AS telah memberlakukan sanksi terhadap seorang pria Slovakia.",
+        "Korea Utara berencana untuk mengirim lebih banyak peralatan militer ke Rusia.",
+    ]
+)
 
-_B = _Text([
-    ("Juru bicara Dewan Keamanan Nasional John Kirby pada Rabu (30/8), mengatakan ia khawatir Rusia "
-     "akan mendapat amunisi."),
-    "Rusia akan menerima sejumlah besar amunisi dari Korea Utara dalam beberapa bulan mendatang.",
-    "AS dan negara-negara barat lainnya telah menjatuhkan puluhan sanksi terhadap entitas Rusia.",
-])
+_B = _Text(
+    [
+        (
+            "Juru bicara Dewan Keamanan Nasional John Kirby pada Rabu (30/8), mengatakan ia khawatir Rusia "
+            "akan mendapat amunisi."
+        ),
+        "Rusia akan menerima sejumlah besar amunisi dari Korea Utara dalam beberapa bulan mendatang.",
+        "AS dan negara-negara barat lainnya telah menjatuhkan puluhan sanksi terhadap entitas Rusia.",
+    ]
+)
 
 SENTENCES_A, SENTENCES_B = _A.sentences, _B.sentences
 NO_DATE = EventDate()
@@ -120,55 +130,176 @@ NO_DATE = EventDate()
 def _events_a() -> tuple[Event, ...]:
     m = _A.mention
     return (
-        Event(EV_ARMS_PLANNED, DOC_A, actor("PRK", "Korea Utara"), actor("RUS", "Rusia"), ARMS, "planned",
-              "USA", NO_DATE, (
-                  m(0, "berencana untuk mengirim lebih banyak senjata", "transfer.kirim-ke", "Korea Utara", "Rusia"),
-                  m(4, "berencana untuk mengirim lebih banyak peralatan militer", "transfer.kirim-ke",
-                    "Korea Utara", "Rusia"),
-              )),
-        Event(EV_ARMS_WAGNER, DOC_A, actor("PRK", "Korea Utara"),
-              actor("WAGNER", "kelompok tentara bayaran Wagner"), ARMS, "asserted", "USA",
-              EventDate("2022-11", "month", "November 2022", True, *_A.span(1, "November 2022")),
-              (m(1, "melakukan pengiriman senjata", "transfer.kirim-kepada", "Korea Utara",
-                 "kelompok tentara bayaran Wagner"),)),
-        Event(EV_SUPPORT_WAGNER, DOC_A, actor("RUS.GOV", "Kremlin"),
-              actor("WAGNER", "kelompok tentara bayaran Wagner"), AID, "asserted", None, NO_DATE,
-              (m(1, "didukung oleh", "aid.didukung-oleh", "Kremlin", "kelompok tentara bayaran Wagner"),)),
-        Event(EV_SANCTION_SVK, DOC_A, actor("USA", "AS"), actor("SVK.NAT", "seorang pria Slovakia"), SANCTION,
-              "asserted", None, NO_DATE,
-              (m(3, "memberlakukan sanksi", "sanction.berlakukan", "AS", "seorang pria Slovakia"),)),
-        Event(EV_DENIED, DOC_A, actor("PRK", "Korea Utara"), actor("RUS", "Rusia"), MIL_COOP, "denied", None,
-              NO_DATE, (m(2, "menjual > senjata", "deny.membantah", "Korea Utara", "Rusia"),)),
-        Event(EV_CONCERN_PRK, DOC_A, actor("USA.GOV", "Juru Bicara Departemen Luar Negeri AS"),
-              actor("PRK", "Korea Utara"), CONCERN, "asserted", None, NO_DATE,
-              (m(0, "mengungkapkan kekhawatiran", "comment.khawatir", "Juru Bicara Departemen Luar Negeri AS",
-                 "Korea Utara"),)),
+        Event(
+            EV_ARMS_PLANNED,
+            DOC_A,
+            actor("PRK", "Korea Utara"),
+            actor("RUS", "Rusia"),
+            ARMS,
+            "planned",
+            "USA",
+            NO_DATE,
+            (
+                m(
+                    0,
+                    "berencana untuk mengirim lebih banyak senjata",
+                    "transfer.kirim-ke",
+                    "Korea Utara",
+                    "Rusia",
+                ),
+                m(
+                    4,
+                    "berencana untuk mengirim lebih banyak peralatan militer",
+                    "transfer.kirim-ke",
+                    "Korea Utara",
+                    "Rusia",
+                ),
+            ),
+        ),
+        Event(
+            EV_ARMS_WAGNER,
+            DOC_A,
+            actor("PRK", "Korea Utara"),
+            actor("WAGNER", "kelompok tentara bayaran Wagner"),
+            ARMS,
+            "asserted",
+            "USA",
+            EventDate("2022-11", "month", "November 2022", True, *_A.span(1, "November 2022")),
+            (
+                m(
+                    1,
+                    "melakukan pengiriman senjata",
+                    "transfer.kirim-kepada",
+                    "Korea Utara",
+                    "kelompok tentara bayaran Wagner",
+                ),
+            ),
+        ),
+        Event(
+            EV_SUPPORT_WAGNER,
+            DOC_A,
+            actor("RUS.GOV", "Kremlin"),
+            actor("WAGNER", "kelompok tentara bayaran Wagner"),
+            AID,
+            "asserted",
+            None,
+            NO_DATE,
+            (m(1, "didukung oleh", "aid.didukung-oleh", "Kremlin", "kelompok tentara bayaran Wagner"),),
+        ),
+        Event(
+            EV_SANCTION_SVK,
+            DOC_A,
+            actor("USA", "AS"),
+            actor("SVK.NAT", "seorang pria Slovakia"),
+            SANCTION,
+            "asserted",
+            None,
+            NO_DATE,
+            (m(3, "memberlakukan sanksi", "sanction.berlakukan", "AS", "seorang pria Slovakia"),),
+        ),
+        Event(
+            EV_DENIED,
+            DOC_A,
+            actor("PRK", "Korea Utara"),
+            actor("RUS", "Rusia"),
+            MIL_COOP,
+            "denied",
+            None,
+            NO_DATE,
+            (m(2, "menjual > senjata", "deny.membantah", "Korea Utara", "Rusia"),),
+        ),
+        Event(
+            EV_CONCERN_PRK,
+            DOC_A,
+            actor("USA.GOV", "Juru Bicara Departemen Luar Negeri AS"),
+            actor("PRK", "Korea Utara"),
+            CONCERN,
+            "asserted",
+            None,
+            NO_DATE,
+            (
+                m(
+                    0,
+                    "mengungkapkan kekhawatiran",
+                    "comment.khawatir",
+                    "Juru Bicara Departemen Luar Negeri AS",
+                    "Korea Utara",
+                ),
+            ),
+        ),
     )
 
 
 def _events_b() -> tuple[Event, ...]:
     m = _B.mention
     return (
-        Event(EV_SANCTION_RUS, DOC_B, actor("USA", "AS"), actor("RUS.ENT", "entitas Rusia"), SANCTION,
-              "asserted", None, NO_DATE,
-              (m(2, "menjatuhkan puluhan sanksi", "sanction.jatuhkan", "AS", "entitas Rusia"),)),
-        Event(EV_SANCTION_WST, DOC_B, actor("WST", "negara-negara barat"), actor("RUS.ENT", "entitas Rusia"),
-              SANCTION, "asserted", None, NO_DATE,
-              (m(2, "menjatuhkan puluhan sanksi", "sanction.jatuhkan", "negara-negara barat", "entitas Rusia"),)),
-        Event(EV_CONCERN_KIRBY, DOC_B, actor("PER.john_kirby", "John Kirby"), actor("RUS", "Rusia"), CONCERN,
-              "asserted", None, EventDate("2023-08-30", "day", "Rabu (30/8)", True, *_B.span(0, "Rabu (30/8)")),
-              (m(0, "khawatir", "comment.khawatir", "John Kirby", "Rusia"),)),
-        Event(EV_ARMS_POSSIBLE, DOC_B, actor("PRK", "Korea Utara"), actor("RUS", "Rusia"), ARMS, "possible",
-              "USA", EventDate(None, None, "beberapa bulan mendatang", False),
-              (m(1, "akan menerima sejumlah besar amunisi", "transfer.terima-dari", "Korea Utara", "Rusia"),)),
+        Event(
+            EV_SANCTION_RUS,
+            DOC_B,
+            actor("USA", "AS"),
+            actor("RUS.ENT", "entitas Rusia"),
+            SANCTION,
+            "asserted",
+            None,
+            NO_DATE,
+            (m(2, "menjatuhkan puluhan sanksi", "sanction.jatuhkan", "AS", "entitas Rusia"),),
+        ),
+        Event(
+            EV_SANCTION_WST,
+            DOC_B,
+            actor("WST", "negara-negara barat"),
+            actor("RUS.ENT", "entitas Rusia"),
+            SANCTION,
+            "asserted",
+            None,
+            NO_DATE,
+            (
+                m(
+                    2,
+                    "menjatuhkan puluhan sanksi",
+                    "sanction.jatuhkan",
+                    "negara-negara barat",
+                    "entitas Rusia",
+                ),
+            ),
+        ),
+        Event(
+            EV_CONCERN_KIRBY,
+            DOC_B,
+            actor("PER.john_kirby", "John Kirby"),
+            actor("RUS", "Rusia"),
+            CONCERN,
+            "asserted",
+            None,
+            EventDate("2023-08-30", "day", "Rabu (30/8)", True, *_B.span(0, "Rabu (30/8)")),
+            (m(0, "khawatir", "comment.khawatir", "John Kirby", "Rusia"),),
+        ),
+        Event(
+            EV_ARMS_POSSIBLE,
+            DOC_B,
+            actor("PRK", "Korea Utara"),
+            actor("RUS", "Rusia"),
+            ARMS,
+            "possible",
+            "USA",
+            EventDate(None, None, "beberapa bulan mendatang", False),
+            (m(1, "akan menerima sejumlah besar amunisi", "transfer.terima-dari", "Korea Utara", "Rusia"),),
+        ),
     )
 
 
 def results() -> list[DocumentResult]:
     """The two documents, B first so that tests also check that input order does not matter."""
     doc_a = Document(DOC_A, _A.text, title=HOSTILE_TITLE, origin="000_deec51cd281f298f.txt")
-    doc_b = Document(DOC_B, _B.text, title="Amerika Khawatir Rusia dapat Amunisi dari Korea Utara",
-                     date=PUBLISHED_B, url=URL_B, publisher="Contoh Media", origin="004_74fedadd5d11810f.txt")
+    doc_b = Document(
+        DOC_B,
+        _B.text,
+        title="Amerika Khawatir Rusia dapat Amunisi dari Korea Utara",
+        date=PUBLISHED_B,
+        url=URL_B,
+        publisher="Contoh Media",
+        origin="004_74fedadd5d11810f.txt",
+    )
     clean_a = CleanDocument(doc_a, HOSTILE_TITLE, None, "none", (Span(0, len(_A.text)),))
     clean_b = CleanDocument(doc_b, doc_b.title, PUBLISHED_B, "metadata", (Span(0, len(_B.text)),))
     return [
@@ -190,10 +321,22 @@ def synthetic(n_events: int, per_doc: int = 5) -> list[DocumentResult]:
             source, target = codes[i % len(codes)], codes[(i * 7 + 1) % len(codes)]
             date = EventDate(f"2023-{i % 12 + 1:02d}", "month", "bulan lalu", True) if i % 3 else NO_DATE
             start = (i - d) * (len(sentence) + 1)
-            mention = EventMention(sentence, i - d, start, start + len(sentence), "mengirim", "transfer.kirim-ke")
-            events.append(Event(f"ev-{i:016x}", doc_id, actor(source, "Korea Utara"), actor(target, "Rusia"),
-                                kinds[i % len(kinds)], "asserted", "USA" if i % 4 == 0 else None, date,
-                                (mention,)))
+            mention = EventMention(
+                sentence, i - d, start, start + len(sentence), "mengirim", "transfer.kirim-ke"
+            )
+            events.append(
+                Event(
+                    f"ev-{i:016x}",
+                    doc_id,
+                    actor(source, "Korea Utara"),
+                    actor(target, "Rusia"),
+                    kinds[i % len(kinds)],
+                    "asserted",
+                    "USA" if i % 4 == 0 else None,
+                    date,
+                    (mention,),
+                )
+            )
         doc = Document(doc_id, " ".join([sentence] * len(events)), title=f"Artikel {doc_id}")
         clean = CleanDocument(doc, doc.title, "2023-08-31", "metadata", (Span(0, len(doc.text)),))
         results.append(DocumentResult(clean, len(events), tuple(events)))

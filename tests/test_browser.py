@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from browser import (
     HOSTILE_CODE,
     HOSTILE_DOC_TITLE,
@@ -33,6 +32,7 @@ from browser import (
     open_page,
     sample_graph,
 )
+
 from kg.html import write_html
 
 pytestmark = pytest.mark.browser
@@ -135,7 +135,12 @@ def test_clicking_a_node_highlights_it_and_fills_the_panel(context: Any, sample_
     assert first.locator("a").get_attribute("href") == "https://example.com/berita/0"
     colours = page.evaluate("""() => ['RUS', 'UKR'].map(id => kgNetwork.body.data.nodes.get(id).color.background)""")
     assert colours == ["#3867b5", "#dfe3e8"]  # neighbour kept, the rest dimmed
-    page.mouse.click(5 + page.locator("#graph").bounding_box()["x"], 5 + page.locator("#graph").bounding_box()["y"])
+    (x1, y1), (x2, y2) = node_point(page, "RUS"), node_point(page, "UKR")
+    page.mouse.click((x1 + x2) / 2, (y1 + y2) / 2)  # the middle of the straight RUS -> UKR link
+    assert page.inner_text("#panel-title") == "Rusia → Ukraina"
+    assert page.locator("#panel-events .evidence").all_inner_texts() == ["Kalimat bukti nomor 7."]
+    box = page.locator("#graph").bounding_box()
+    page.mouse.click(box["x"] + 5, box["y"] + 5)
     assert page.inner_text("#panel-title") == "Overview"
     assert_quiet(log, sample_page)
     page.close()
@@ -203,7 +208,8 @@ def test_screenshot(context: Any, sample_page: Path, tmp_path: Path) -> None:
     busiest = page.evaluate("() => kgNetwork.body.data.nodes.get().sort((a, b) => b.size - a.size)[0].id")
     x, y = node_point(page, busiest)
     page.mouse.click(x, y)
-    page.mouse.move(1, 1)
+    box = page.locator("#graph").bounding_box()
+    page.mouse.move(box["x"] + 5, box["y"] + box["height"] - 5)  # off the actor: no tooltip in the picture
     shot = tmp_path / "graph.png"
     page.screenshot(path=str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

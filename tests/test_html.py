@@ -16,7 +16,6 @@ from typing import Any
 
 import networkx as nx
 import pytest
-
 from browser import (
     HOSTILE_CODE,
     HOSTILE_DOC_ID,
@@ -32,6 +31,7 @@ from browser import (
     hostile_graph,
     sample_graph,
 )
+
 from kg.html import (
     QUAD_STYLE,
     TYPE_STYLE,
@@ -172,7 +172,7 @@ def test_parallel_events_of_a_dyad_become_one_edge() -> None:
     assert len(edges) == 8 and len(data["events"]) == 9
     arms = edges[("PRK", "RUS")]
     assert [data["events"][i]["id"] for i in arms["kg"]["events"]] == ["ev-0001", "ev-0002"]
-    assert arms["width"] == 3.5 and arms["dashes"] is False
+    assert arms["width"] == 3.0 and arms["dashes"] is False
     assert arms["color"]["color"] == QUAD_STYLE[2][0]
     assert arms["smooth"] == {"enabled": True, "type": "curvedCW", "roundness": 0.18}  # RUS -> PRK exists
     assert edges[("RUS", "PRK")]["smooth"]["type"] == "curvedCW"
@@ -186,13 +186,13 @@ def test_edge_style_rules() -> None:
         return {"quad": quad, "modality": modality}
 
     assert edge_style([ev(3), ev(4), ev(4, "planned")]) == {
-        "width": round(1.5 + 2 * math.log2(3), 2), "dashes": False,
+        "width": round(1.5 + 1.5 * math.log2(3), 2), "dashes": False,
         "color": {"color": QUAD_STYLE[4][0], "highlight": QUAD_STYLE[4][0], "hover": QUAD_STYLE[4][0],
                   "opacity": 0.85},
     }
     assert edge_style([ev(1, "denied"), ev(3, "negated")])["color"]["color"] == QUAD_STYLE[3][0]  # tie: conflict
     assert edge_style([ev(1, "denied"), ev(3, "negated")])["dashes"] is True
-    assert edge_style([ev(2)] * 5000)["width"] == 12  # capped
+    assert edge_style([ev(2)] * 5000)["width"] == 8  # capped
 
 
 def test_nodes_carry_size_colour_and_both_labels() -> None:
@@ -270,3 +270,9 @@ def test_big_components_put_single_partner_actors_around_their_partner() -> None
         hub = pos[hubs[i % 3]]
         distance = math.dist(pos[leaf], hub)
         assert 60 < distance < 60 + 22 * (0.6 + math.sqrt(201)) + 0.2
+
+
+def test_an_empty_graph_still_gives_a_page() -> None:
+    data = page_data(render_page(nx.MultiDiGraph()))
+    assert (data["vis"], data["events"], data["roots"], data["stats"]["nodes"]) == (
+        {"nodes": [], "edges": []}, [], [], 0)

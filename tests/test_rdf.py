@@ -55,6 +55,7 @@ def ev(event_id: str) -> URIRef:
 
 # ---------------------------------------------------------------- vocabulary and IRIs
 
+
 def test_namespaces_are_read_from_the_ontology() -> None:
     ns = namespaces()
     assert ns["kg"] == "https://w3id.org/kg-id/ontology#"
@@ -125,6 +126,7 @@ def test_any_text_gives_a_valid_reversible_iri(key: str) -> None:
 
 # ---------------------------------------------------------------- what the graph says
 
+
 def test_event_triples(graph: rdflib.Graph) -> None:
     e = ev(fx.EV_ARMS_PLANNED)
     assert graph.value(e, KG.source) == mint_iri("actor", "PRK")
@@ -137,13 +139,16 @@ def test_event_triples(graph: rdflib.Graph) -> None:
     assert graph.value(e, SEM.accordingTo) == mint_iri("actor", "USA")
     assert graph.value(e, KG.document) == mint_iri("doc", fx.DOC_A)
     assert sorted(map(str, graph.objects(e, KG.mention))) == [
-        str(mint_iri("mention", f"{fx.EV_ARMS_PLANNED}.{i}")) for i in (1, 2)]
+        str(mint_iri("mention", f"{fx.EV_ARMS_PLANNED}.{i}")) for i in (1, 2)
+    ]
 
 
 def test_sem_roles(graph: rdflib.Graph) -> None:
     role = mint_iri("role", f"{fx.EV_SANCTION_SVK}.target")
     assert set(graph.objects(ev(fx.EV_SANCTION_SVK), SEM.hasActor)) == {
-        mint_iri("role", f"{fx.EV_SANCTION_SVK}.source"), role}
+        mint_iri("role", f"{fx.EV_SANCTION_SVK}.source"),
+        role,
+    }
     assert graph.value(role, RDF.value) == mint_iri("actor", "SVK.NAT")
     assert graph.value(role, SEM.roleType) == KG.TargetRole
 
@@ -165,12 +170,17 @@ def test_actor_roll_up_and_actor_info(graph: rdflib.Graph) -> None:
     nat, svk = mint_iri("actor", "SVK.NAT"), mint_iri("actor", "SVK")
     assert graph.value(nat, KG.rollsUpTo) == svk
     assert graph.value(nat, KG.actorType) == Literal("group")
-    assert set(graph.objects(nat, SCHEMA.name)) == {Literal("warga Slovakia", lang="id"),
-                                                    Literal("Slovak national", lang="en")}
+    assert set(graph.objects(nat, SCHEMA.name)) == {
+        Literal("warga Slovakia", lang="id"),
+        Literal("Slovak national", lang="en"),
+    }
     assert graph.value(svk, KG.rollsUpTo) == svk
     assert graph.value(svk, KG.code) == Literal("SVK")
     assert graph.value(svk, KG.actorType) == Literal("state")
-    assert set(graph.objects(svk, SCHEMA.name)) == {Literal("Slowakia", lang="id"), Literal("Slovakia", lang="en")}
+    assert set(graph.objects(svk, SCHEMA.name)) == {
+        Literal("Slowakia", lang="id"),
+        Literal("Slovakia", lang="en"),
+    }
     assert graph.value(svk, OWL.sameAs) == WD.Q214
 
 
@@ -198,9 +208,19 @@ def test_documents(graph: rdflib.Graph) -> None:
 
 
 def test_resource_counts_and_no_blank_nodes(graph: rdflib.Graph) -> None:
-    counts = {str(cls).rsplit("#", 1)[-1].rsplit("/", 1)[-1]: len(set(graph.subjects(RDF.type, cls)))
-              for cls in (KG.Event, KG.Mention, KG.Document, KG.Date, KG.Actor, KG.Rule, SEM.Role)}
-    assert counts == {"Event": 10, "Mention": 11, "Document": 2, "Date": 3, "Actor": 11, "Rule": 8, "Role": 20}
+    counts = {
+        str(cls).rsplit("#", 1)[-1].rsplit("/", 1)[-1]: len(set(graph.subjects(RDF.type, cls)))
+        for cls in (KG.Event, KG.Mention, KG.Document, KG.Date, KG.Actor, KG.Rule, SEM.Role)
+    }
+    assert counts == {
+        "Event": 10,
+        "Mention": 11,
+        "Document": 2,
+        "Date": 3,
+        "Actor": 11,
+        "Rule": 8,
+        "Role": 20,
+    }
     assert not any(isinstance(t, rdflib.BNode) for triple in graph for t in triple)
 
 
@@ -212,9 +232,13 @@ def test_duplicate_ids_are_refused() -> None:
 
 # ---------------------------------------------------------------- Turtle
 
+
 def test_turtle_escapes_untrusted_text(graph: rdflib.Graph) -> None:
     text = turtle(graph)
-    assert 'kg:sentence "Korea Utara \\"membantah\\" \\\\ menjual > senjata < ke Rusia,\\nkata pejabat." ;' in text
+    assert (
+        'kg:sentence "Korea Utara \\"membantah\\" \\\\ menjual > senjata < ke Rusia,\\nkata pejabat." ;'
+        in text
+    )
     assert 'schema:headline "<img src=x onerror=alert(1)>" ;' in text
     assert "kg:quadClass 2 ;" in text and "kg:goldstein -8.0 ;" in text and "kg:resolved true ;" in text
     assert 'schema:datePublished "2023-08-31T14:09:00+07:00"^^xsd:dateTime ;' in text
@@ -237,8 +261,11 @@ def test_write_turtle_is_deterministic(graph: rdflib.Graph, tmp_path: Path) -> N
 
 
 def test_turtle_is_identical_across_hash_seeds(graph: rdflib.Graph, tmp_path: Path) -> None:
-    script = ("import sys, fixtures_rdf as fx; from pathlib import Path; from kg.rdf import build_graph, write_turtle; "
-              "write_turtle(build_graph(fx.results(), fx.actor_info), Path(sys.argv[1]))")
+    script = (
+        "import sys, fixtures_rdf as fx; from pathlib import Path; "
+        "from kg.rdf import build_graph, write_turtle; "
+        "write_turtle(build_graph(fx.results(), fx.actor_info), Path(sys.argv[1]))"
+    )
     outputs = []
     for seed in ("0", "1"):
         out = tmp_path / f"seed{seed}.ttl"
@@ -250,6 +277,7 @@ def test_turtle_is_identical_across_hash_seeds(graph: rdflib.Graph, tmp_path: Pa
 
 # ---------------------------------------------------------------- reading graphs back
 
+
 def test_round_trip_through_rdflib(graph: rdflib.Graph, tmp_path: Path) -> None:
     path = tmp_path / "graph.ttl"
     write_turtle(graph, path)
@@ -260,18 +288,10 @@ def test_round_trip_through_rdflib(graph: rdflib.Graph, tmp_path: Path) -> None:
 def test_round_trip_through_oxigraph(graph: rdflib.Graph, tmp_path: Path) -> None:
     path = tmp_path / "graph.ttl"
     write_turtle(graph, path)
-
-    def key(value: str, lang: str | None, datatype: str | None) -> tuple[str, str, str]:
-        return value, lang or "", datatype or ""
-
-    expected = {(str(s), str(p), key(str(o), getattr(o, "language", None),
-                                     str(o.datatype or XSD.string) if isinstance(o, Literal) and not o.language else None))
-                for s, p, o in graph}
-    parsed = {(q.subject.value, q.predicate.value,
-               key(q.object.value, getattr(q.object, "language", None),
-                   q.object.datatype.value if isinstance(q.object, ox.Literal) and not q.object.language else None))
-              for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)}
-    assert parsed == expected
+    ours = {str(q) for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)}
+    reference = graph.serialize(format="nt", encoding="utf-8")  # rdflib's own writer, read by oxigraph
+    assert ours == {str(q) for q in ox.parse(reference, format=ox.RdfFormat.N_TRIPLES)}
+    assert len(ours) == len(graph)
 
 
 @pytest.mark.parametrize("suffix,fmt", [(".nt", "nt"), (".jsonld", "json-ld")])
@@ -294,7 +314,9 @@ def test_load_nquads_merges_named_graphs(graph: rdflib.Graph, tmp_path: Path) ->
 def test_load_errors_are_one_clear_line(tmp_path: Path) -> None:
     with pytest.raises(GraphError, match="graph file not found"):
         load_graph(tmp_path / "missing.ttl")
-    with pytest.raises(GraphError, match=r"unknown graph format; expected one of \.ttl, \.nt, \.nq, \.jsonld"):
+    with pytest.raises(
+        GraphError, match=r"unknown graph format; expected one of \.ttl, \.nt, \.nq, \.jsonld"
+    ):
         load_graph(tmp_path / "graph.xml")
     bad = tmp_path / "bad.ttl"
     bad.write_text('@prefix x: <http://example.org/> .\nx:a x:b "unterminated .\n', encoding="utf-8")
@@ -304,6 +326,7 @@ def test_load_errors_are_one_clear_line(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- SHACL
+
 
 def test_fixture_graph_conforms(graph: rdflib.Graph) -> None:
     conforms, report = validate(graph)
@@ -327,37 +350,75 @@ def test_broken_graph_does_not_conform(graph: rdflib.Graph) -> None:
 
 # ---------------------------------------------------------------- networkx view
 
+
 def test_network_nodes(graph: rdflib.Graph) -> None:
     network = graph_from_rdf(graph)
     assert list(network.nodes) == ["PRK", "RUS", "SVK", "USA", "WAGNER", "WST"]
     assert network.nodes["SVK"] == {
-        "label": "Slowakia", "label_en": "Slovakia", "type": "state", "n_events": 1,
-        "members": [{"id": "SVK.NAT", "label": "warga Slovakia", "type": "group", "n": 1}], "wikidata": "Q214"}
+        "label": "Slowakia",
+        "label_en": "Slovakia",
+        "type": "state",
+        "n_events": 1,
+        "members": [{"id": "SVK.NAT", "label": "warga Slovakia", "type": "group", "n": 1}],
+        "wikidata": "Q214",
+    }
     assert network.nodes["USA"]["members"] == [
         {"id": "PER.john_kirby", "label": "John Kirby", "type": "person", "n": 1},
         {"id": "USA", "label": "Amerika Serikat", "type": "state", "n": 2},
-        {"id": "USA.GOV", "label": "Pemerintah Amerika Serikat", "type": "state", "n": 1}]
+        {"id": "USA.GOV", "label": "Pemerintah Amerika Serikat", "type": "state", "n": 1},
+    ]
     assert {code: network.nodes[code]["n_events"] for code in network} == {
-        "PRK": 5, "RUS": 7, "SVK": 1, "USA": 4, "WAGNER": 2, "WST": 1}
+        "PRK": 5,
+        "RUS": 7,
+        "SVK": 1,
+        "USA": 4,
+        "WAGNER": 2,
+        "WST": 1,
+    }
 
 
 def test_network_edges(graph: rdflib.Graph) -> None:
     network = graph_from_rdf(graph)
     assert network.number_of_edges() == 10
     assert network.edges["PRK", "RUS", fx.EV_ARMS_PLANNED] == {
-        "event_id": fx.EV_ARMS_PLANNED, "cameo": "072", "cameo_root": "07", "label": "arms transfer",
-        "plover": "AID", "quad_class": 2, "goldstein": 5.2, "modality": "planned", "date": None,
-        "date_granularity": None, "date_text": None, "doc": fx.DOC_A, "doc_title": fx.HOSTILE_TITLE,
-        "doc_url": None, "doc_date": None,
+        "event_id": fx.EV_ARMS_PLANNED,
+        "cameo": "072",
+        "cameo_root": "07",
+        "label": "arms transfer",
+        "plover": "AID",
+        "quad_class": 2,
+        "goldstein": 5.2,
+        "modality": "planned",
+        "date": None,
+        "date_granularity": None,
+        "date_text": None,
+        "doc": fx.DOC_A,
+        "doc_title": fx.HOSTILE_TITLE,
+        "doc_url": None,
+        "doc_date": None,
         "evidence": "Juru Bicara Departemen Luar Negeri AS mengungkapkan kekhawatiran bahwa Korea Utara "
-                    "berencana untuk mengirim lebih banyak senjata ke Rusia.",
-        "source_text": "Korea Utara", "target_text": "Rusia",
-        "trigger": "berencana untuk mengirim lebih banyak senjata", "rule": "transfer.kirim-ke",
-        "attributed_to": "USA", "n_mentions": 2, "source_id": "PRK", "target_id": "RUS"}
+        "berencana untuk mengirim lebih banyak senjata ke Rusia.",
+        "source_text": "Korea Utara",
+        "target_text": "Rusia",
+        "trigger": "berencana untuk mengirim lebih banyak senjata",
+        "rule": "transfer.kirim-ke",
+        "attributed_to": "USA",
+        "n_mentions": 2,
+        "source_id": "PRK",
+        "target_id": "RUS",
+    }
     wagner = network.edges["PRK", "WAGNER", fx.EV_ARMS_WAGNER]
-    assert (wagner["date"], wagner["date_granularity"], wagner["date_text"]) == ("2022-11", "month", "November 2022")
+    assert (wagner["date"], wagner["date_granularity"], wagner["date_text"]) == (
+        "2022-11",
+        "month",
+        "November 2022",
+    )
     kirby = network.edges["USA", "RUS", fx.EV_CONCERN_KIRBY]
-    assert (kirby["source_id"], kirby["doc_date"], kirby["doc_url"]) == ("PER.john_kirby", fx.PUBLISHED_B, fx.URL_B)
+    assert (kirby["source_id"], kirby["doc_date"], kirby["doc_url"]) == (
+        "PER.john_kirby",
+        fx.PUBLISHED_B,
+        fx.URL_B,
+    )
 
 
 def test_network_from_file_matches_network_from_rdf(graph: rdflib.Graph, tmp_path: Path) -> None:
@@ -367,3 +428,9 @@ def test_network_from_file_matches_network_from_rdf(graph: rdflib.Graph, tmp_pat
     assert list(from_file.nodes(data=True)) == list(direct.nodes(data=True))
     assert list(from_file.edges(keys=True, data=True)) == list(direct.edges(keys=True, data=True))
     assert from_file.edges["PRK", "RUS", fx.EV_DENIED]["evidence"] == fx.TRICKY_SENTENCE
+
+
+def test_generated_corpus_conforms_and_keeps_every_event() -> None:
+    graph = build_graph(fx.synthetic(100), fx.actor_info)
+    assert len(set(graph.subjects(RDF.type, KG.Event))) == graph_from_rdf(graph).number_of_edges() == 100
+    assert validate(graph)[0] is True

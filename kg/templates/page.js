@@ -138,7 +138,7 @@
       if (n > bestN || (n === bestN && qi > best)) { best = qi; bestN = n; }
     });
     var colour = QUADS[String(best)][0];
-    return { width: Math.round(Math.min(1.5 + 2 * Math.log2(Math.max(evIdx.length, 1)), 12) * 100) / 100,
+    return { width: Math.round(Math.min(1.5 + 1.5 * Math.log2(Math.max(evIdx.length, 1)), 8) * 100) / 100,
              colour: colour, dashes: !asserted };
   }
 
@@ -262,13 +262,13 @@
   function showStats() {
     var box = document.getElementById("stats");
     clear(box);
-    [[stats.visibleNodes, stats.nodes, "actors"], [stats.visibleEdges, stats.edges, "links"],
-     [stats.visibleEvents, stats.events, "events"]].forEach(function (row, i) {
+    [[stats.visibleNodes, stats.nodes, "actor"], [stats.visibleEdges, stats.edges, "link"],
+     [stats.visibleEvents, stats.events, "event"]].forEach(function (row, i) {
       if (i) box.appendChild(document.createTextNode(" \u00b7 "));
       var b = el("b", null, row[0] === row[1] ? fmt(row[0]) : fmt(row[0]) + " of " + fmt(row[1]));
-      b.id = "stat-" + row[2];
+      b.id = "stat-" + row[2] + "s";
       box.appendChild(b);
-      box.appendChild(document.createTextNode(" " + row[2]));
+      box.appendChild(document.createTextNode(" " + row[2] + (row[1] === 1 ? "" : "s")));
     });
   }
 
@@ -309,7 +309,8 @@
     li.appendChild(el("blockquote", "evidence", ev.evidence));
     var src = el("div", "doc");
     src.appendChild(link(doc.url, doc.title || doc.id || "document"));
-    var extra = [doc.date, doc.title ? doc.id : null].filter(Boolean).join(" \u00b7 ");
+    var published = /^\d{4}-\d{2}-\d{2}/.test(doc.date || "") ? doc.date.slice(0, 10) : doc.date;
+    var extra = [published, doc.title ? doc.id : null].filter(Boolean).join(" \u00b7 ");
     if (extra) src.appendChild(document.createTextNode(" \u00b7 " + extra));
     li.appendChild(src);
     return li;
@@ -340,17 +341,18 @@
   function nodePanel(id, view) {
     var n = nodeById.get(id), all = [], shown = [], partners = new Map();
     clear(panel);
-    var swatch = el("span", "swatch");
+    var swatch = el("span", "swatch round");
     swatch.style.background = (TYPES[n.kg.type] || TYPES.group)[0];
     var h = el("h2", null, n.label);
     h.id = "panel-title";
     panel.appendChild(h);
     if (n.kg.label_en && n.kg.label_en !== n.label) panel.appendChild(el("p", "sub", n.kg.label_en));
-    var facts = el("div", "facts");
-    facts.appendChild(swatch);
-    [n.id, (TYPES[n.kg.type] || [null, n.kg.type])[1], fmt(n.kg.n_events) + " events"].forEach(function (t) {
-      facts.appendChild(el("span", "fact", t));
-    });
+    var facts = el("div", "facts"), kind = el("span", "fact");
+    kind.appendChild(swatch);
+    kind.appendChild(document.createTextNode((TYPES[n.kg.type] || [null, n.kg.type])[1]));
+    facts.appendChild(el("span", "fact", n.id));
+    facts.appendChild(kind);
+    facts.appendChild(el("span", "fact", fmt(n.kg.n_events) + " events"));
     if (n.kg.wikidata) {
       var w = el("span", "fact");
       w.appendChild(link("https://www.wikidata.org/wiki/" + n.kg.wikidata, "Wikidata " + n.kg.wikidata));
@@ -444,7 +446,7 @@
 
   // fit() would zoom a small graph in no further than 1:1; let it fill the canvas a little more
   function fit(ids) {
-    var opts = { animation: false, maxZoomLevel: 1.6 };
+    var opts = { animation: false, maxZoomLevel: 1.3 };
     if (ids) opts.nodes = ids;
     network.fit(opts);
     syncArrows();
@@ -633,6 +635,7 @@
   buildLegend();
   showNotice();
   overviewPanel();
+  if (!DATA.vis.nodes.length) document.getElementById("empty").textContent = "This graph has no actors yet.";
   network.once("afterDrawing", function () {
     stats.ready = true;
     stats.readyMs = Math.round(performance.now());
