@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -364,13 +365,18 @@ def print_report(acc: Accuracy, pub: Ratio, offtopic_rate: float, n_off: int, se
 
 
 def commit() -> str:
+    """The short commit id, with "+" when kg/ or data/ differ from it (read-only git calls)."""
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", *args], check=False, cwd=ROOT, env=env, capture_output=True, text=True)
+
     try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], check=False, cwd=ROOT, capture_output=True, text=True
-        )
+        head = git("rev-parse", "--short", "HEAD").stdout.strip()
+        dirty = git("diff", "--quiet", "HEAD", "--", "kg", "data").returncode == 1
     except OSError:
         return "?"
-    return out.stdout.strip() or "?"
+    return (head + ("+" if dirty else "")) or "?"
 
 
 def record_row(acc: Accuracy, pub: Ratio, offtopic_rate: float, argv: Sequence[str]) -> str:

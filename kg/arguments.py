@@ -51,12 +51,26 @@ def _region_start(c: Clause, i: int) -> int:
     return 0
 
 
+def _verb_like(c: Clause, j: int) -> bool:
+    low = c.tokens[j].low
+    return len(low) >= 5 and low.startswith(("me", "di", "ber", "ter")) and low not in c.rules.wordsets["aux"]
+
+
 def main_subject(c: Clause, i: int) -> Group | None:
+    """The subject of the clause chain a trigger at token i continues: the first actor not governed by
+    a preposition that stands before the chain's first verb."""
     start = _region_start(c, i)
+    in_group = {k for g in c.groups for k in range(g.first, g.last + 1)}
+    first_verb = next((j for j in range(start, i) if j not in in_group and _verb_like(c, j)), i)
     for g in c.groups:
-        if g.first >= start and g.last < i and g.prep is None:
+        if g.first >= start and g.last < first_verb and g.prep is None:
             return g
     return None
+
+
+# Prepositions that, even across a short noun phrase, mark an actor as an oblique, never a subject.
+# ("di", "dalam", "pada", "untuk" also open sentence adverbials such as "Di sisi lain Rusia …".)
+_OBLIQUE = frozenset({"ke", "kepada", "terhadap", "dengan", "dari", "antara"})
 
 
 def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Group | None:
@@ -73,10 +87,22 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Gro
         return next((g for g in c.groups if g.last == j - 1), None)
     if j >= 0 and c.tokens[j].low in c.rules.wordsets["carry"] and mode != "any":
         return main_subject(c, i)
+    if noun and mode != "any" and j >= 0 and not _framed(c, j):
+        return None  # "mengganggu perundingan": a noun after an ordinary verb has no subject of its own
     for g in reversed(c.groups):
-        if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or g.prep in (None, "oleh")):
+        if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g)):
             return g
     return None
+
+
+def _framed(c: Clause, j: int) -> bool:
+    """A nominal trigger takes a subject only after a support verb or frame word ("melakukan
+    pengiriman", "dalam kunjungannya") or right after an actor."""
+    return c.tokens[j].low in c.rules.wordsets["noun_frames"] or any(g.last == j for g in c.groups)
+
+
+def _subject_like(g: Group) -> bool:
+    return g.prep in (None, "oleh") and g.np_prep not in _OBLIQUE
 
 
 def _stop_between(c: Clause, a: int, b: int) -> bool:
@@ -166,7 +192,9 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
             return _mutual(between)
     source: Group | None = None
     if t.voice == "noun":
-        source = after(c, t, ("oleh",), window=6)
+        # the agent of a nominal trigger: "kunjungan … oleh X", "penolakan dari Cina"
+        agents = ("oleh",) if "dari" in rule.target else ("oleh", "dari")
+        source = after(c, t, agents, window=6)
         if source is None and rule.genitive == "source":
             source = genitive(c, t)
     if source is None:

@@ -84,7 +84,20 @@ def _specificity(t: Trigger) -> tuple[int, int, int, str]:
     return (t.head_last - t.first, constrained, t.rule.priority, t.rule.id)
 
 
+def _threatened(tokens: list[Token], t: Trigger, rules: RuleSet) -> bool:
+    """ "mengancam akan meluncurkan serangan": the attack is what is threatened, not an event."""
+    if int(t.cameo[:2]) < 14:
+        return False
+    window = rules.settings["threat_window"]
+    governors = rules.wordsets["threat_governors"]
+    return any(tok.low in governors for tok in tokens[max(0, t.first - window) : t.first])
+
+
 def find_triggers(tokens: list[Token], rules: RuleSet) -> list[Trigger]:
+    return [t for t in _all_triggers(tokens, rules) if not _threatened(tokens, t, rules)]
+
+
+def _all_triggers(tokens: list[Token], rules: RuleSet) -> list[Trigger]:
     triggers: list[Trigger] = []
     i = 0
     while i < len(tokens):

@@ -169,7 +169,7 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
     )
 
 
-SETTINGS_INT = ("subject_window", "noun_subject_window", "direct_window", "group_source_min_root")
+SETTINGS_INT = ("subject_window", "noun_subject_window", "direct_window", "group_source_min_root", "threat_window")
 
 
 def _load_settings(path: Path) -> dict[str, Any]:
