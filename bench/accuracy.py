@@ -275,6 +275,31 @@ def print_table(title: str, table: Counter[str], top: int) -> None:
         print(f"  {n:4d}  {key}")
 
 
+def attribute_errors(gold: list[Json], pred: list[Json]) -> dict[str, Counter[str]]:
+    """Modality confusions and kinds of date error on matched gold lines."""
+    out: dict[str, Counter[str]] = {"modality: gold -> predicted": Counter(), "event date errors": Counter()}
+    for g in gold:
+        found = [p for p in pred if matches(g, p)]
+        if not found:
+            continue
+        if all(p.get("modality") != g["modality"] for p in found):
+            out["modality: gold -> predicted"][f"{g['modality']} -> {found[0].get('modality')}"] += 1
+        dates = [date_of(p) for p in found]
+        if g.get("date") and g["date"] not in dates:
+            got = next((d for d in dates if d), None)
+            if got is None:
+                kind = "no date predicted"
+            elif got[:4] != g["date"][:4]:
+                kind = "wrong year"
+            elif len(got) != len(g["date"]):
+                grain = {4: "year", 7: "month", 10: "day"}
+                kind = f"gold {grain.get(len(g['date']))}, predicted {grain.get(len(got))}"
+            else:
+                kind = "same granularity, wrong value"
+            out["event date errors"][kind] += 1
+    return out
+
+
 def print_errors(acc: Accuracy, gold: list[Json], run: Run, offtopic: set[str], top: int) -> None:
     """The most frequent false-positive and false-negative types, with a few examples."""
     rules = rules_of(run.events)
@@ -299,6 +324,7 @@ def print_errors(acc: Accuracy, gold: list[Json], run: Run, offtopic: set[str], 
         tables["FN by cause"][cause] += 1
         tables["FN by gold root"][tup[3]] += 1
         examples[f"FN {cause}"].append(tup)
+    tables.update(attribute_errors(gold, run.events))
     for title, table in tables.items():
         print_table(title, table, top)
     print("\nexamples (doc:source>target/root):")

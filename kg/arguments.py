@@ -80,9 +80,12 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Gro
     back over a complement clause ("AS mengatakan bahwa akan mengirim …").
     """
     settings = c.rules.settings
-    window = settings["noun_subject_window" if noun else "subject_window"]
-    floor = _region_start(c, i) if noun else 0
     j = _skip_aux_back(c, i)
+    # A noun after a support verb ("melangsungkan pertemuan") takes that verb's subject, as far away
+    # as a verb's; after a frame word ("dalam kunjungannya") it stays close.
+    verbal = noun and j >= 0 and c.tokens[j].low in c.rules.wordsets["noun_frames"] and _verb_like(c, j)
+    window = settings["noun_subject_window" if noun and not verbal else "subject_window"]
+    floor = _region_start(c, i) if noun else 0
     if j >= 0 and c.tokens[j].low == "yang":
         return next((g for g in c.groups if g.last == j - 1), None)
     if j >= 0 and c.tokens[j].low in c.rules.wordsets["carry"] and mode != "any":
@@ -97,8 +100,9 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Gro
 
 def _framed(c: Clause, j: int) -> bool:
     """A nominal trigger takes a subject only after a support verb or frame word ("melakukan
-    pengiriman", "dalam kunjungannya") or right after an actor."""
-    return c.tokens[j].low in c.rules.wordsets["noun_frames"] or any(g.last == j for g in c.groups)
+    pengiriman", "dalam kunjungannya"); Indonesian genitives follow the noun, so an actor right
+    before it ("… Republik Korea), KTT …") is not its subject."""
+    return c.tokens[j].low in c.rules.wordsets["noun_frames"]
 
 
 def _subject_like(g: Group) -> bool:

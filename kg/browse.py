@@ -13,7 +13,7 @@ import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,7 @@ class EventFilter:
     """Which events to keep: a date window and CAMEO prefixes (as in `kg trace`), modalities, an
     actor code on either side, a document id."""
 
-    window: Filters = Filters()
+    window: Filters = field(default_factory=Filters)
     modalities: tuple[str, ...] = ()
     actor: str | None = None
     doc: str | None = None

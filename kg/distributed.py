@@ -8,6 +8,9 @@ extra `dask` (`pip install -e .[dask]`), and kg installed (and `lexicon_dir`, if
 the same path) on every worker.
 """
 
+# mypy: disallow-untyped-calls=False
+# (distributed leaves Client, LocalCluster and Future methods unannotated)
+
 from __future__ import annotations
 
 from collections import deque
@@ -49,7 +52,7 @@ def dask_results(
         raise ValueError("batch must be at least 1")
     with _client(scheduler) as client:
         limit = in_flight if in_flight is not None else 2 * max(1, sum(client.nthreads().values()))
-        pending: deque[Future] = deque()
+        pending: deque[Future[list[Result]]] = deque()
         try:
             for chunk in _batches(items, batch):
                 pending.append(client.submit(process_batch, chunk, lexicon_dir, light, pure=False))
@@ -84,7 +87,7 @@ def _resources(lexicon_dir: str | None) -> Resources:
         return default_resources(lexicon_dir)
 
 
-def _collect(future: Future) -> list[Result]:
+def _collect(future: Future[list[Result]]) -> list[Result]:
     results: list[Result] = future.result()
     future.release()
     return results

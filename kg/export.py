@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -41,6 +42,7 @@ EDGE_COLUMNS = ("source", "target", "event_id", "cameo", "cameo_root", "label", 
                 "attributed_to", "n_mentions", "source_id", "target_id")
 INT_COLUMNS = frozenset({"n_events", "quad_class", "n_mentions"})
 FLOAT_COLUMNS = frozenset({"goldstein"})
+_NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 # ---------------------------------------------------------------- the networkx view, flattened
@@ -52,15 +54,22 @@ def _scalar(value: Any) -> Any:
     return value
 
 
+def _xml_value(value: Any) -> Any:
+    """A scalar an XML 1.0 file can hold: control characters and lone surrogates (which article
+    text may carry) would make the whole file unreadable, so they become U+FFFD."""
+    value = _scalar(value)
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def flat_network(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy of the view with scalar attributes only and no missing values (the XML writers
-    reject None); edges are keyed and identified by their event id."""
+    """A copy of the view for the XML writers: scalar, XML-safe attributes and no missing values
+    (they reject None); edges are keyed and identified by their event id."""
     flat = nx.MultiDiGraph()
     for node, attrs in network.nodes(data=True):
-        flat.add_node(node, **{k: _scalar(v) for k, v in attrs.items() if v is not None})
+        flat.add_node(_xml_value(node), **{k: _xml_value(v) for k, v in attrs.items() if v is not None})
     for source, target, attrs in network.edges(data=True):
-        kept = {k: _scalar(v) for k, v in attrs.items() if v is not None}
-        flat.add_edge(source, target, key=attrs["event_id"], **kept)
+        kept = {k: _xml_value(v) for k, v in attrs.items() if v is not None}
+        flat.add_edge(_xml_value(source), _xml_value(target), key=kept["event_id"], **kept)
     return flat
 
 
@@ -175,7 +184,7 @@ def _triples(path: Path) -> list[ox.Triple]:
 
 
 def _sorted_lines(statements: list[Any], fmt: ox.RdfFormat) -> bytes:
-    lines = ox.serialize(statements, format=fmt).decode("utf-8").splitlines()
+    lines = (ox.serialize(statements, format=fmt) or b"").decode("utf-8").splitlines()
     return "".join(f"{line}\n" for line in sorted(set(lines))).encode("utf-8")
 
 

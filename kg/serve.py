@@ -168,9 +168,10 @@ def serve(graph: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, allow
         location, log = Path(work) / "store", Path(work) / "server.log"
         load_store(binary, graph, location)
         with open(log, "wb") as out, _sigterm_stops():
+            # preexec_fn is safe here: kg serve has started no threads
             process = subprocess.Popen(server_command(binary, location, host, port, allow_updates, timeout),
                                        stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                       preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+                                       preexec_fn=_die_with_parent if sys.platform == "linux" else None)  # noqa: PLW1509
             try:
                 url = base_url(host, port)
                 triples = _wait_ready(process, url, log)

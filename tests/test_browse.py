@@ -4,18 +4,24 @@ actor and document resolution, and the bundled seed articles."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
+import fixtures_rdf as fx
 import networkx as nx
 import pytest
 
-import fixtures_rdf as fx
 from kg.browse import (
-    EventFilter, actor_rows, date_key, select_events, shown_date, sort_events, timeline,
+    EventFilter,
+    actor_rows,
+    date_key,
+    select_events,
+    shown_date,
+    sort_events,
+    timeline,
 )
 from kg.build import build
 from kg.cli import DEFAULT_INPUT, main
-from kg.errors import KgError
 from kg.network import graph_from_file
 from kg.rdf import build_graph, write_turtle
 from kg.trace import Filters
@@ -119,7 +125,7 @@ def test_timeline_json_row(graph_file: Path, capsys: pytest.CaptureFixture[str])
         "evidence": fx.SENTENCES_A[1]}
 
 
-def test_timeline_csv_keeps_the_sentence_and_neutralises_nothing_else(graph_file: Path,
+def test_timeline_csv_header_and_row(graph_file: Path,
                                                                       capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = kg(capsys, "timeline", "PRK", "--graph", str(graph_file), "--format", "csv", "--modality", "denied")
     assert code == 0
@@ -129,18 +135,12 @@ def test_timeline_csv_keeps_the_sentence_and_neutralises_nothing_else(graph_file
     assert fx.EV_DENIED in out and "menjual > senjata < ke Rusia" in out
 
 
-@pytest.mark.parametrize(("name", "message"), [
-    ("Wagnr", "kg: unknown actor 'Wagnr' in {graph}; did you mean Grup Wagner (WAGNER)?\n"),
-    ("UKR", "kg: unknown actor 'UKR' in {graph}\n"),
-])
-def test_unknown_actor_is_one_line_with_close_matches(graph_file: Path, capsys: pytest.CaptureFixture[str],
-                                                      name: str, message: str) -> None:
-    code, out, err = kg(capsys, "timeline", name, "--graph", str(graph_file))
-    assert (code, out) == (1, "")
-    if name == "UKR":  # the lexicon knows Ukraine, which has no events in this graph
-        assert err == f"kg: 'UKR' is Ukraina (UKR), which has no events in {graph_file}\n"
-    else:
-        assert err == message.format(graph=graph_file)
+def test_unknown_actor_is_one_line_with_close_matches(graph_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = kg(capsys, "timeline", "Wagnr", "--graph", str(graph_file))
+    assert (code, out, err) == (1, "", f"kg: unknown actor 'Wagnr' in {graph_file}; did you mean Grup Wagner (WAGNER)?\n")
+    # the lexicon knows Ukraine, which has no events in this graph
+    code, out, err = kg(capsys, "timeline", "Ukraina", "--graph", str(graph_file))
+    assert (code, out, err) == (1, "", f"kg: 'Ukraina' is Ukraina (UKR), which has no events in {graph_file}\n")
 
 
 def test_bad_arguments_are_usage_errors(graph_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -233,9 +233,8 @@ def test_unknown_document_suggests_ids(graph_file: Path, capsys: pytest.CaptureF
     code, _, err = kg(capsys, "events", "--graph", str(graph_file), "--doc", "004")
     assert code == 1
     assert err == f"kg: no events from document '004' in {graph_file}; did you mean {B}?\n"
-    with pytest.raises(KgError):
-        main(["events", "--graph", str(graph_file), "--doc", "999"]) and None  # noqa: B018
-    capsys.readouterr()
+    code, _, err = kg(capsys, "events", "--graph", str(graph_file), "--doc", "999")
+    assert (code, err) == (1, f"kg: no events from document '999' in {graph_file} (2 documents have events)\n")
 
 
 # ---------------------------------------------------------------- the bundled seed articles
@@ -251,12 +250,5 @@ def test_seed_timeline_starts_with_the_arms_delivery_to_wagner(seed_dir: Path,
 def test_seed_actor_counts_agree_with_events_jsonl(seed_dir: Path) -> None:
     events = [json.loads(line) for line in (seed_dir / "events.jsonl").read_text(encoding="utf-8").splitlines()]
     rows = actor_rows(graph_from_file(seed_dir / "graph.ttl"))
-    assert {r["code"]: r["as_source"] for r in rows if r["as_source"]} == _count(e["source"]["code"] for e in events)
-    assert {r["code"]: r["as_target"] for r in rows if r["as_target"]} == _count(e["target"]["code"] for e in events)
-
-
-def _count(codes: object) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for code in codes:  # type: ignore[attr-defined]
-        counts[code] = counts.get(code, 0) + 1
-    return counts
+    assert {r["code"]: r["as_source"] for r in rows if r["as_source"]} == Counter(e["source"]["code"] for e in events)
+    assert {r["code"]: r["as_target"] for r in rows if r["as_target"]} == Counter(e["target"]["code"] for e in events)
