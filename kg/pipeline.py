@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.actors import ActorMatcher, DocMemory
+from kg.anaphora import Referents, resolve
 from kg.clean import clean, split_sentences
 from kg.context import load_modality
 from kg.dates import DateResolver
@@ -52,11 +53,14 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
     topic = off_topic(f"{cleaned.title or ''} {body}", res.rules.settings)
     anchor = cleaned.published_date
     memory = DocMemory()
+    seen = Referents()
     raws: list[RawEvent] = []
     actors: list[ActorMention] = []
     timexes: list[Timex] = []
     for sentence in sentences:
-        mentions = res.actors.find(sentence.text, sentence.start, when=anchor, memory=memory)
+        named = res.actors.find(sentence.text, sentence.start, when=anchor, memory=memory)
+        mentions = sorted(named + resolve(sentence.text, sentence.start, named, seen), key=lambda m: m.start)
+        seen.update(named)
         actors.extend(mentions)
         if len(mentions) < 2 or topic is not None:
             continue  # an event needs two actors; skip the date search where none can be

@@ -77,7 +77,10 @@ def build_groups(
 
 
 def _link(text: str, offset: int, group: Group, mention: ActorMention, coord: frozenset[str]) -> str | None:
-    between = text[group.members[-1].end - offset : mention.start - offset]
+    last = group.members[-1]
+    if (last.start, last.end) == (mention.start, mention.end):
+        return "and"  # one anaphor standing for two actors ("kedua negara")
+    between = text[last.end - offset : mention.start - offset]
     words = [w.lower() for w in _COORD_PUNCT.split(between) if w]
     if not words:
         return "comma" if between.count(",") == 1 else None

@@ -184,8 +184,9 @@ def test_truncated_page_says_what_was_left_out(context: Any, tmp_path: Path) -> 
 
 
 def test_five_thousand_actors_become_interactive(context: Any, tmp_path: Path) -> None:
-    path = tmp_path / "big.html"
-    write_html(big_graph(), path, max_edges=10_000)
+    path, graph = tmp_path / "big.html", big_graph()
+    write_html(graph, path, max_edges=10_000)
+    hub_events = len(graph.in_edges("A0000", keys=True)) + len(graph.out_edges("A0000", keys=True))
     started = time.perf_counter()
     page, log = open_page(context, path, timeout_ms=20_000)
     ready = time.perf_counter() - started
@@ -197,6 +198,13 @@ def test_five_thousand_actors_become_interactive(context: Any, tmp_path: Path) -
     print(f"\n5,000 actors: interactive after {ready:.2f} s (page says {page.evaluate('kgStats.readyMs')} ms), "
           f"search answered in {searched:.2f} s")
     assert ready < 20 and searched < 5
+    page.fill("#search", "Aktor 0")
+    page.press("#search", "Enter")
+    assert page.inner_text("#panel-title") == "Aktor 0"
+    assert page.locator("#panel-events li").count() == 100  # the busiest actor's events come in pages
+    page.click("#panel .more-button")
+    assert page.locator("#panel-events li").count() == 200
+    assert page.text_content("#panel h3 >> nth=-1") == f"{hub_events:,} events"
     assert_quiet(log, path)
     page.close()
 

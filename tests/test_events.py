@@ -185,3 +185,18 @@ def test_merge_same_event_twice_gives_one_event_with_two_mentions() -> None:
     assert [m.sentence_index for m in event.mentions] == [0, 1]
     assert (event.type.label, event.type.quad_class, event.type.goldstein, event.type.plover) == (
         "provide military aid", 2, 8.3, "AID")
+
+
+def test_anaphors_resolve_to_actors_named_before() -> None:
+    from kg.model import Document
+    from kg.pipeline import default_resources, process_document
+
+    text = (
+        "Presiden Indonesia bertemu Perdana Menteri Jepang di Tokyo. "
+        "Kedua negara sepakat memperkuat kerja sama maritim. "
+        "Negara itu juga mengecam Korea Utara."
+    )
+    events = process_document(Document("a", text, None, "2023-05-01"), default_resources()).events
+    got = [(e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events]
+    assert ("IDN", "JPN", "030", "Kedua negara") in got and ("JPN", "IDN", "030", "Kedua negara") in got
+    assert ("JPN", "PRK", "111", "Negara itu") in got

@@ -262,7 +262,6 @@ def test_a_graph_without_events(tmp_path: Path) -> None:
     write_turtle(build_graph([]), empty)
     assert nx.read_graphml(export("graphml", empty)[0]).number_of_nodes() == 0
     assert "lastmodifieddate" not in export("gexf", empty)[0].read_text(encoding="utf-8")
-    assert (tmp_path / "empty-csv" / "edges.csv").exists() is False
     nodes, edges = export("csv", empty)
     assert (nodes.read_text(), edges.read_text()) == ("id,label,label_en,type,n_events,wikidata,members\n",
                                                       ",".join(EDGE_HEADER) + "\n")

@@ -1,0 +1,79 @@
+"""Anaphors that stand for actors named earlier in the document: "kedua negara", "negara tersebut",
+a clause-initial "Ia"/"Dia".
+
+The resolver keeps, per document, the states and the person named most recently; an anaphor becomes
+an ActorMention with its own span and text and the referent's id, code and label, so the evidence
+still shows the words the article used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import LexiconError
+from kg.lexicon import LEXICON_DIR, load_json
+from kg.model import ActorMention
+
+KINDS = ("pair", "state", "person")
+_CLAUSE_START = re.compile(r"(^|[,;:“”\"]|\bbahwa)\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _patterns(directory: str | None) -> dict[str, re.Pattern[str]]:
+    path = (Path(directory) if directory else LEXICON_DIR) / "anaphora.json"
+    data = load_json(path)
+    out = {}
+    for kind in KINDS:
+        words = data.get(kind) if isinstance(data, dict) else None
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise LexiconError(str(path), None, f"'{kind}' should be a list of words")
+        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        out[kind] = re.compile(rf"(?<!\w)({alternation})(?!\w)", re.IGNORECASE)
+    return out
+
+
+@dataclass
+class Referents:
+    """What a document has named so far, most recent last."""
+
+    states: list[ActorMention] = field(default_factory=list)
+    person: ActorMention | None = None
+
+    def update(self, mentions: list[ActorMention]) -> None:
+        for m in mentions:
+            if m.type == "person":
+                self.person = m
+            elif m.type == "state" or (m.country == m.code and len(m.code) == 3):
+                self.states = [s for s in self.states if s.code != m.code] + [m]
+
+
+def _as(referent: ActorMention, start: int, end: int, text: str) -> ActorMention:
+    return replace(referent, start=start, end=end, text=text)
+
+
+def resolve(text: str, offset: int, found: list[ActorMention], seen: Referents, lexicon_dir: str | None = None) -> list[ActorMention]:
+    """Mentions for the anaphors of one sentence, resolved against what came before it."""
+    taken = [(m.start - offset, m.end - offset) for m in found]
+    out: list[ActorMention] = []
+    for kind, pattern in _patterns(lexicon_dir).items():
+        for match in pattern.finditer(text):
+            s, e = match.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            out.extend(_referents(kind, text, s, e, seen, offset))
+            taken.append((s, e))
+    return sorted(out, key=lambda m: (m.start, m.code))
+
+
+def _referents(kind: str, text: str, s: int, e: int, seen: Referents, offset: int) -> list[ActorMention]:
+    words = text[s:e]
+    if kind == "pair" and len(seen.states) >= 2:
+        return [_as(r, s + offset, e + offset, words) for r in seen.states[-2:]]
+    if kind == "state" and seen.states:
+        return [_as(seen.states[-1], s + offset, e + offset, words)]
+    if kind == "person" and seen.person is not None and _CLAUSE_START.search(text[:s]):
+        return [_as(seen.person, s + offset, e + offset, words)]
+    return []
