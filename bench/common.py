@@ -85,15 +85,7 @@ def _pss_kb(pid: int) -> int:
 
 def tree_pss_mb(pid: int) -> float:
     """Summed PSS of pid and every process below it, in MB."""
-    total, todo, seen = 0, [pid], set()
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        total += _pss_kb(current)
-        todo.extend(_children(current))
-    return total / 1024
+    return sum(_pss_kb(current) for current in _tree(pid)) / 1024
 
 
 class PeakMemory:
@@ -125,6 +117,29 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def _tree(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        if current not in found:
+            found.append(current)
+            todo.extend(_children(current))
+    return found
+
+
+def tree_cpu_seconds(pid: int | None = None) -> float:
+    """CPU seconds of a process tree: live processes, plus the children they have already reaped."""
+    ticks = 0
+    for current in _tree(pid if pid is not None else os.getpid()):
+        try:
+            with open(f"/proc/{current}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass
 class Measure:
     """Wall seconds, CPU seconds (this process and its reaped children) and peak tree memory."""
@@ -137,12 +152,12 @@ class Measure:
 
 @contextmanager
 def measured(pid: int | None = None) -> Iterator[Measure]:
-    """Measure the block; memory is sampled for pid's tree (this process by default)."""
+    """Measure the block; CPU and memory are those of pid's process tree (this process by default)."""
     m = Measure()
-    cpu0, t0 = _cpu_seconds(), time.perf_counter()
+    cpu0, t0 = tree_cpu_seconds(pid), time.perf_counter()
     with PeakMemory(pid) as peak:
         yield m
-    m.wall, m.cpu, m.peak_mb = time.perf_counter() - t0, _cpu_seconds() - cpu0, peak.peak_mb
+    m.wall, m.cpu, m.peak_mb = time.perf_counter() - t0, tree_cpu_seconds(pid) - cpu0, peak.peak_mb
 
 
 def run_command(cmd: Sequence[str]) -> Measure:
@@ -253,4 +268,7 @@ def append_section(path: Path, section: str, entry: str) -> None:
 
 
 def script_command() -> list[str]:
-    return ["python", str(Path(sys.argv[0]).resolve().relative_to(ROOT)) if sys.argv[0] else "?", *sys.argv[1:]]
+    """How this benchmark was started, as a command to run from the repository root."""
+    script = Path(sys.argv[0]).resolve()
+    shown = script.relative_to(ROOT) if script.is_relative_to(ROOT) else script
+    return ["python", str(shown), *sys.argv[1:]]

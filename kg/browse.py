@@ -99,7 +99,8 @@ def sort_events(edges: Iterable[Edge], by: str = "date") -> list[Edge]:
 def timeline(network: nx.MultiDiGraph, code: str, where: EventFilter = EventFilter()) -> list[Edge]:
     """The events of one actor code in date order, each with its direction and counterpart."""
     rows = []
-    for edge in sort_events(select_events(network, EventFilter(where.window, where.modalities, code, where.doc))):
+    mine = EventFilter(where.window, where.modalities, code, where.doc)
+    for edge in sort_events(select_events(network, mine)):
         source, target = edge["source_code"], edge["target_code"]
         direction = "self" if source == target else "->" if source == code else "<-"
         rows.append({**edge, "direction": direction, "counterpart": target if source == code else source})
@@ -111,14 +112,16 @@ def known_doc(network: nx.MultiDiGraph, doc: str, graph_name: str = "the graph")
     docs = sorted({str(attrs.get("doc")) for _, _, attrs in network.edges(data=True) if attrs.get("doc")})
     if doc in docs:
         return doc
-    close = [d for d in docs if d.startswith(doc)][:3] or difflib.get_close_matches(doc, docs, n=3, cutoff=0.5)
+    close = [d for d in docs if d.startswith(doc)][:3]
+    close = close or difflib.get_close_matches(doc, docs, n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(close)}?" if close else f" ({len(docs)} documents have events)"
     raise KgError(f"no events from document {doc!r} in {graph_name}{hint}")
 
 
 # ---------------------------------------------------------------- actors
 
-def actor_rows(network: nx.MultiDiGraph, sort: str = "events", kind: str | None = None) -> list[dict[str, Any]]:
+def actor_rows(network: nx.MultiDiGraph, sort: str = "events",
+               kind: str | None = None) -> list[dict[str, Any]]:
     """One row per actor code: names, type, events it takes part in, as source and as target."""
     as_source: Counter[str] = Counter()
     as_target: Counter[str] = Counter()
@@ -189,9 +192,9 @@ def _records(columns: Sequence[str], edges: Iterable[Edge]) -> list[tuple[Cell, 
 TIMELINE_COLUMNS = ("event_id", "date", "date_granularity", "date_text", "doc_date", "direction",
                     "counterpart", "source_code", "target_code", "cameo", "label", "quad_class", "goldstein",
                     "modality", "attributed_to", "doc", "evidence")
-EVENT_COLUMNS = ("event_id", "date", "date_granularity", "date_text", "doc_date", "source_code", "target_code",
-                 "source_id", "target_id", "cameo", "label", "quad_class", "goldstein", "modality",
-                 "attributed_to", "doc", "n_mentions", "evidence")
+EVENT_COLUMNS = ("event_id", "date", "date_granularity", "date_text", "doc_date", "source_code",
+                 "target_code", "source_id", "target_id", "cameo", "label", "quad_class", "goldstein",
+                 "modality", "attributed_to", "doc", "n_mentions", "evidence")
 
 
 def format_timeline(network: nx.MultiDiGraph, code: str, rows: list[Edge], fmt: str,
@@ -260,21 +263,24 @@ def _count(text: str) -> int:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--graph", type=Path, default=DEFAULT_GRAPH, help=f"graph file (default {DEFAULT_GRAPH})")
+    parser.add_argument("--graph", type=Path, metavar="FILE", default=DEFAULT_GRAPH,
+                        help=f"graph file (default {DEFAULT_GRAPH})")
     parser.add_argument("--format", choices=FORMATS, default="table")
 
 
 def _event_filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--since", type=_date_arg, help="only events on or after this date (event date, "
-                        "else publication date; undated events are left out)")
-    parser.add_argument("--until", type=_date_arg, help="only events on or before this date")
-    parser.add_argument("--types", "--type", dest="types", type=_types_arg, default=(),
+    parser.add_argument("--since", type=_date_arg, metavar="DATE",
+                        help="only events on or after this date (event date, else publication date; "
+                             "undated events are left out)")
+    parser.add_argument("--until", type=_date_arg, metavar="DATE", help="only events on or before this date")
+    parser.add_argument("--types", "--type", dest="types", type=_types_arg, default=(), metavar="CODES",
                         help="only these CAMEO codes or roots, e.g. 07,163")
-    parser.add_argument("--modality", type=_modalities_arg, default=(),
+    parser.add_argument("--modality", type=_modalities_arg, default=(), metavar="LIST",
                         help=f"only these modalities (comma-separated: {', '.join(MODALITIES)})")
-    parser.add_argument("--doc", help="only events read from this document id")
-    parser.add_argument("--width", type=int, default=None,
-                        help="table width the evidence column is cut to fit (default: the terminal's; 0: no cut)")
+    parser.add_argument("--doc", metavar="ID", help="only events read from this document id")
+    parser.add_argument("--width", type=int, default=None, metavar="COLUMNS",
+                        help="table width the evidence column is cut to fit "
+                             "(default: the terminal's; 0: no cut)")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -290,16 +296,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     a = subparsers.add_parser("actors", help="the actors of the graph with their event counts")
     _common(a)
     a.add_argument("--sort", choices=ACTOR_SORTS, default="events", help="order (default: most events first)")
-    a.add_argument("--type", dest="kind", metavar="TYPE", help="only actors of this type (state, organisation, ...)")
+    a.add_argument("--type", dest="kind", metavar="TYPE",
+                   help="only actors of this type (state, organisation, ...)")
     a.set_defaults(func=run_actors)
 
     e = subparsers.add_parser("events", help="list and filter the events of the graph")
     _common(e)
-    e.add_argument("--actor", help="only events with this actor (code, name or alias) on either side")
+    e.add_argument("--actor", metavar="ACTOR",
+                   help="only events with this actor (code, name or alias) on either side")
     _event_filters(e)
     e.add_argument("--sort", choices=EVENT_SORTS, default="date",
                    help="date (undated last), type (CAMEO code) or goldstein (most hostile first)")
-    e.add_argument("--limit", type=_count, default=50, help="rows to print (0: all; default 50)")
+    e.add_argument("--limit", type=_count, default=50, metavar="N", help="rows to print (0: all; default 50)")
     e.set_defaults(func=run_events)
 
 

@@ -171,7 +171,8 @@ def jsonld_bytes(path: Path) -> bytes:
     context = dict(namespaces())
     data = json.loads(load_graph(path).serialize(format="json-ld", context=context, auto_compact=True))
     # kg mints no RDF lists, so no array here has an order that means something
-    return (json.dumps(_canonical_json(data), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    text = json.dumps(_canonical_json(data), ensure_ascii=False, indent=2, sort_keys=True)
+    return (text + "\n").encode("utf-8")
 
 
 def _triples(path: Path) -> list[ox.Triple]:
@@ -213,7 +214,8 @@ def document_graphs(triples: list[ox.Triple]) -> dict[Any, ox.NamedNode]:
 def nq_bytes(path: Path) -> bytes:
     triples = _triples(path)
     owner = document_graphs(triples)
-    quads = [ox.Quad(t.subject, t.predicate, t.object, owner.get(t.subject, ox.DefaultGraph())) for t in triples]
+    default = ox.DefaultGraph()
+    quads = [ox.Quad(t.subject, t.predicate, t.object, owner.get(t.subject, default)) for t in triples]
     return _sorted_lines(quads, ox.RdfFormat.N_QUADS)
 
 
@@ -283,9 +285,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                     "code, edge = event); jsonld, nt and nq hold every triple (nq: one named graph per "
                     "document). Outputs are byte-identical on every run.")
     parser.add_argument("format", choices=FORMATS, metavar="FORMAT", help=", ".join(FORMATS))
-    parser.add_argument("--graph", type=Path, default=DEFAULT_GRAPH, help=f"graph file (default {DEFAULT_GRAPH})")
-    parser.add_argument("-o", "--output", help="output file (csv, parquet: directory; '-': standard output for "
-                        "single-file formats; default: beside the graph, e.g. output/graph.graphml)")
+    parser.add_argument("--graph", type=Path, metavar="FILE", default=DEFAULT_GRAPH,
+                        help=f"graph file (default {DEFAULT_GRAPH})")
+    parser.add_argument("-o", "--output", metavar="PATH",
+                        help="output file (csv, parquet: directory; '-': standard output for single-file "
+                             "formats; default: beside the graph, e.g. output/graph.graphml)")
     parser.set_defaults(func=run)
 
 

@@ -71,7 +71,8 @@ def oxigraph_binary() -> str:
         return str(scripts)
     found = shutil.which("oxigraph")
     if found is None:
-        raise KgError("kg serve needs the Oxigraph server: pip install oxigraph (it provides the `oxigraph` binary)")
+        raise KgError("kg serve needs the Oxigraph server: pip install oxigraph "
+                      "(it provides the `oxigraph` binary)")
     return found
 
 
@@ -151,7 +152,7 @@ def _banner(graph: Path, url: str, triples: int, allow_updates: bool, host: str,
              f"  SPARQL query   {url}/query",
              f"  SPARQL update  {url}/update" + ("" if allow_updates else "  (refused: read-only)"),
              f"  graph store    {url}/store" + ("" if allow_updates else "  (read-only)"),
-             f"  queries stop after {timeout} s; declare the prefixes (see docs/workbench.md)"]
+             f"  queries stop after {timeout} s; declare prefixes (kg serve --print-prefixes)"]
     if allow_updates:
         lines.append("  updates change a temporary copy, gone when the server stops")
     if host not in _LOOPBACK:
@@ -177,7 +178,8 @@ def serve(graph: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, allow
                 triples = _wait_ready(process, url, log)
                 print(_banner(graph, url, triples, allow_updates, host, timeout), end="", flush=True)
                 code = process.wait()
-                raise KgError(f"the Oxigraph server stopped (exit {code}): {_last_error(log.read_text(errors='replace'))}")
+                reason = _last_error(log.read_text(errors="replace"))
+                raise KgError(f"the Oxigraph server stopped (exit {code}): {reason}")
             except (KeyboardInterrupt, _Stop):
                 return 0
             finally:
@@ -199,11 +201,13 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 def _graph_target(endpoint: str, named_graph: str | None) -> str:
     parts = urllib.parse.urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise KgError(f"--endpoint must be an http(s) URL of a Graph Store Protocol endpoint, got {endpoint!r}")
+        raise KgError(f"--endpoint must be an http(s) URL of a Graph Store Protocol endpoint, "
+                      f"got {endpoint!r}")
     if named_graph is not None:
         iri = urllib.parse.urlsplit(named_graph)
         if not iri.scheme or any(c in named_graph for c in ' <>"{}|^`\\'):
-            raise KgError(f"--named-graph must be an absolute IRI like https://example.org/graph/kg, got {named_graph!r}")
+            raise KgError(f"--named-graph must be an absolute IRI like https://example.org/graph/kg, "
+                          f"got {named_graph!r}")
         extra = urllib.parse.urlencode({"graph": named_graph})
     else:
         extra = "default"
@@ -231,7 +235,8 @@ def push(graph: Path, endpoint: str, named_graph: str | None = None, append: boo
     except urllib.error.HTTPError as exc:
         body = exc.read(2000).decode("utf-8", "replace")
         detail = " ".join(body.split())[:200]
-        raise KgError(f"push to {url} failed: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")) from None
+        message = f"push to {url} failed: HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
+        raise KgError(message) from None
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise KgError(f"push to {url} failed: cannot reach the endpoint ({reason})") from None
@@ -257,26 +262,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Run the Oxigraph server on a temporary copy of the graph: a query page at /, the SPARQL "
                     "query endpoint at /query, and (with --allow-updates) /update and the Graph Store "
                     "Protocol at /store.")
-    s.add_argument("--graph", type=Path, default=DEFAULT_GRAPH, help=f"graph file (default {DEFAULT_GRAPH})")
-    s.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST}: this machine only)")
-    s.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
-    s.add_argument("--allow-updates", action="store_true", help="accept SPARQL updates and Graph Store writes")
-    s.add_argument("--timeout", type=_seconds, default=30, help="seconds a query may run (default 30)")
+    s.add_argument("--graph", type=Path, metavar="FILE", default=DEFAULT_GRAPH,
+                   help=f"graph file (default {DEFAULT_GRAPH})")
+    s.add_argument("--host", default=DEFAULT_HOST,
+                   help=f"address to listen on (default {DEFAULT_HOST}: this machine only)")
+    s.add_argument("--port", type=_port, default=DEFAULT_PORT, metavar="N",
+                   help=f"port (default {DEFAULT_PORT})")
+    s.add_argument("--allow-updates", action="store_true",
+                   help="accept SPARQL updates and Graph Store writes")
+    s.add_argument("--timeout", type=_seconds, default=30, metavar="SECONDS",
+                   help="seconds a query may run (default 30)")
+    s.add_argument("--print-prefixes", action="store_true",
+                   help="print the PREFIX lines of the ontology (for queries sent over HTTP) and exit")
     s.set_defaults(func=run_serve)
 
     p = subparsers.add_parser(
         "push", help="load the graph into a triple store (SPARQL 1.1 Graph Store Protocol)",
-        description="Send the graph as Turtle to a Graph Store Protocol endpoint (e.g. http://host:7878/store "
-                    "for Oxigraph): PUT replaces the named graph (or the default graph), --append POSTs.")
-    p.add_argument("--endpoint", required=True, help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store")
-    p.add_argument("--graph", type=Path, default=DEFAULT_GRAPH, help=f"graph file (default {DEFAULT_GRAPH})")
+        description="Send the graph as Turtle to a Graph Store Protocol endpoint (e.g. "
+                    "http://host:7878/store for Oxigraph): PUT replaces the named graph (or the default "
+                    "graph), --append POSTs.")
+    p.add_argument("--endpoint", required=True, metavar="URL", help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store")
+    p.add_argument("--graph", type=Path, metavar="FILE", default=DEFAULT_GRAPH,
+                   help=f"graph file (default {DEFAULT_GRAPH})")
     p.add_argument("--named-graph", metavar="IRI", help="target graph (default: the store's default graph)")
     p.add_argument("--append", action="store_true", help="add to the target graph instead of replacing it")
-    p.add_argument("--timeout", type=_seconds, default=120, help="seconds to wait for the store (default 120)")
+    p.add_argument("--timeout", type=_seconds, default=120, metavar="SECONDS",
+                   help="seconds to wait for the store (default 120)")
     p.set_defaults(func=run_push)
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    if args.print_prefixes:
+        print(sparql_prefixes(), end="")
+        return 0
     return serve(args.graph, args.host, args.port, args.allow_updates, args.timeout)
 
 

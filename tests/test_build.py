@@ -97,3 +97,28 @@ def test_interrupted_build_leaves_previous_output_intact(tmp_path: Path) -> None
     proc.wait()
     assert read_outputs(out) == before
     assert main(["build", str(SEEDS[0]), "-o", str(out), "-q"]) == 0  # the lock died with the process
+
+
+def test_build_of_the_hostile_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every hand-made nasty input at once: the build completes, every skipped item is named and
+    counted, the Turtle parses in both rdflib and Oxigraph, and nothing from the inputs is live markup."""
+    import pyoxigraph
+    import rdflib
+
+    nasty = ROOT / "tests" / "nasty"
+    out = tmp_path / "out"
+    code = main(["build", str(nasty), "-o", str(out), "-q"])
+    err = capsys.readouterr().err.splitlines()
+    docs = [json.loads(x) for x in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    skipped = [d for d in docs if d.get("skipped")]
+    assert code == (1 if skipped else 0)
+    assert len(err) == len(skipped) and all(line.startswith("kg: skipped ") for line in err)
+    assert all(d["warnings"] and d["origin"].startswith(str(nasty)) for d in skipped)
+    assert sum(1 for d in docs if not d.get("skipped")) > 20
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert len(rdflib.Graph().parse(data=ttl, format="turtle")) > 0
+    store = pyoxigraph.Store()
+    store.load(ttl.encode("utf-8"), pyoxigraph.RdfFormat.TURTLE)
+    assert len(store) > 0
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    assert "<img src=x onerror" not in html and "<script>alert" not in html

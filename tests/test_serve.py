@@ -67,7 +67,12 @@ def running_server(graph: Path, log: Path, *options: str) -> Iterator[str]:
     with open(log, "wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "kg.cli", "serve", "--graph", str(graph), "--port", str(port), *options],
-            stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=ROOT, start_new_session=True)
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            cwd=ROOT,
+            start_new_session=True,
+        )
     try:
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 20
@@ -101,9 +106,11 @@ def writable(graph_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 # ---------------------------------------------------------------- HTTP helpers
 
+
 def http(url: str, data: bytes | None = None, method: str = "GET", **headers: str) -> tuple[int, str, str]:
-    request = urllib.request.Request(url, data=data, method=method,
-                                     headers={k.replace("_", "-"): v for k, v in headers.items()})
+    request = urllib.request.Request(
+        url, data=data, method=method, headers={k.replace("_", "-"): v for k, v in headers.items()}
+    )
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             return response.status, response.headers.get_content_type(), response.read().decode("utf-8")
@@ -125,8 +132,13 @@ def _cell(term: dict[str, str] | None) -> Cell:
 
 def select(url: str, query: str) -> QueryResult:
     """POST application/sparql-query, results as SPARQL JSON."""
-    status, kind, body = http(f"{url}/query", query.encode("utf-8"), "POST", Content_Type="application/sparql-query",
-                              Accept="application/sparql-results+json")
+    status, kind, body = http(
+        f"{url}/query",
+        query.encode("utf-8"),
+        "POST",
+        Content_Type="application/sparql-query",
+        Accept="application/sparql-results+json",
+    )
     assert (status, kind) == (200, "application/sparql-results+json"), body
     data: dict[str, Any] = json.loads(body)
     columns = tuple(data["head"]["vars"])
@@ -136,9 +148,11 @@ def select(url: str, query: str) -> QueryResult:
 
 # ---------------------------------------------------------------- querying
 
+
 @pytest.mark.parametrize(("name", "params"), [("actors", {}), ("timeline", {"actor": "PRK"})])
-def test_named_queries_over_http_match_kg_query(read_only: tuple[str, Path], graph_file: Path, name: str,
-                                                params: dict[str, str]) -> None:
+def test_named_queries_over_http_match_kg_query(
+    read_only: tuple[str, Path], graph_file: Path, name: str, params: dict[str, str]
+) -> None:
     url, _ = read_only
     query = bundled_queries()[name]
     local = run_query(open_store(graph_file), query, params, limit=0)
@@ -150,27 +164,40 @@ def test_named_queries_over_http_match_kg_query(read_only: tuple[str, Path], gra
 
 def test_query_by_get_and_form_post_with_csv_results(read_only: tuple[str, Path]) -> None:
     url, _ = read_only
-    query = sparql_prefixes() + 'SELECT ?date WHERE { ?e kg:source/kg:code "PRK" ; kg:target/kg:code "WAGNER" ; sem:hasTime/kg:value ?date }'
+    query = sparql_prefixes() + (
+        'SELECT ?date WHERE { ?e kg:source/kg:code "PRK" ; kg:target/kg:code "WAGNER" ; '
+        "sem:hasTime/kg:value ?date }"
+    )
     status, kind, body = http(f"{url}/query?{urllib.parse.urlencode({'query': query})}", Accept="text/csv")
     assert (status, kind, body) == (200, "text/csv", "date\r\n2022-11\r\n")
     form = urllib.parse.urlencode({"query": query}).encode("ascii")
-    status, kind, body = http(f"{url}/query", form, "POST", Content_Type="application/x-www-form-urlencoded",
-                              Accept="application/sparql-results+json")
-    assert status == 200 and json.loads(body)["results"]["bindings"] == [{"date": {"type": "literal", "value": "2022-11"}}]
+    status, kind, body = http(
+        f"{url}/query",
+        form,
+        "POST",
+        Content_Type="application/x-www-form-urlencoded",
+        Accept="application/sparql-results+json",
+    )
+    assert status == 200 and json.loads(body)["results"]["bindings"] == [
+        {"date": {"type": "literal", "value": "2022-11"}}
+    ]
 
 
 def test_construct_as_turtle(read_only: tuple[str, Path]) -> None:
     url, _ = read_only
     query = sparql_prefixes() + 'CONSTRUCT { ?e kg:cameo ?c } WHERE { ?e kg:cameo ?c ; kg:modality "denied" }'
-    status, kind, body = http(f"{url}/query", query.encode(), "POST", Content_Type="application/sparql-query",
-                              Accept="text/turtle")
+    status, kind, body = http(
+        f"{url}/query", query.encode(), "POST", Content_Type="application/sparql-query", Accept="text/turtle"
+    )
     assert (status, kind) == (200, "text/turtle")
     assert body.count("ontology#cameo") == 1 and '"062"' in body
 
 
 def test_bad_query_is_a_400_with_the_reason(read_only: tuple[str, Path]) -> None:
     url, _ = read_only
-    status, _, body = http(f"{url}/query", b"SELECT ?x WHERE {", "POST", Content_Type="application/sparql-query")
+    status, _, body = http(
+        f"{url}/query", b"SELECT ?x WHERE {", "POST", Content_Type="application/sparql-query"
+    )
     assert status == 400 and body.startswith("error at 1:18")
 
 
@@ -188,31 +215,42 @@ def test_banner(read_only: tuple[str, Path], graph_file: Path) -> None:
         f"serving {graph_file} ({N_TRIPLES} triples) at {url}/ (query page)",
         f"  SPARQL query   {url}/query",
         f"  SPARQL update  {url}/update  (refused: read-only)",
-        f"  graph store    {url}/store  (read-only)"]
+        f"  graph store    {url}/store  (read-only)",
+    ]
 
 
 # ---------------------------------------------------------------- updates
+
 
 def test_updates_are_refused_without_allow_updates(read_only: tuple[str, Path], graph_file: Path) -> None:
     url, _ = read_only
     status, _, body = http(f"{url}/update", b"CLEAR ALL", "POST", Content_Type="application/sparql-update")
     assert (status, body) == (403, "The server is read-only")
-    status, _, body = http(f"{url}/store?default", b"<urn:a> <urn:b> <urn:c> .", "PUT", Content_Type="text/turtle")
+    status, _, body = http(
+        f"{url}/store?default", b"<urn:a> <urn:b> <urn:c> .", "PUT", Content_Type="text/turtle"
+    )
     assert (status, body) == (403, "The server is read-only")
-    with pytest.raises(KgError, match=r"^push to .*/store\?default failed: HTTP 403 Forbidden: The server is read-only$"):
+    with pytest.raises(
+        KgError, match=r"^push to .*/store\?default failed: HTTP 403 Forbidden: The server is read-only$"
+    ):
         push(graph_file, f"{url}/store")
     assert count_triples(url) == N_TRIPLES
 
 
 def test_push_then_query_back(writable: str, graph_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     iri = "https://example.org/graph/seed"
-    assert main(["push", "--endpoint", f"{writable}/store", "--graph", str(graph_file), "--named-graph", iri]) == 0
+    assert (
+        main(["push", "--endpoint", f"{writable}/store", "--graph", str(graph_file), "--named-graph", iri])
+        == 0
+    )
     target = f"{writable}/store?graph=https%3A%2F%2Fexample.org%2Fgraph%2Fseed"
     assert capsys.readouterr().out == f"replaced graph <{iri}> at {target} with {graph_file} (HTTP 201)\n"
     count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
     assert select(writable, count).rows == [(N_TRIPLES,)]
-    wagner = sparql_prefixes() + (f'SELECT ?date WHERE {{ GRAPH <{iri}> {{ ?e kg:source/kg:code "PRK" ; '
-                                  'kg:target/kg:code "WAGNER" ; sem:hasTime/kg:value ?date } }')
+    wagner = sparql_prefixes() + (
+        f'SELECT ?date WHERE {{ GRAPH <{iri}> {{ ?e kg:source/kg:code "PRK" ; '
+        'kg:target/kg:code "WAGNER" ; sem:hasTime/kg:value ?date } }'
+    )
     assert select(writable, wagner).rows == [("2022-11",)]
     # PUT again replaces (no duplicates); --append adds to the graph
     assert push(graph_file, f"{writable}/store", iri)[1] == 204
@@ -221,7 +259,7 @@ def test_push_then_query_back(writable: str, graph_file: Path, capsys: pytest.Ca
 
 
 def test_sparql_update_with_allow_updates(writable: str) -> None:
-    insert = b"INSERT DATA { GRAPH <urn:kg:test> { <urn:a> <urn:b> \"c\" } }"
+    insert = b'INSERT DATA { GRAPH <urn:kg:test> { <urn:a> <urn:b> "c" } }'
     status, _, _ = http(f"{writable}/update", insert, "POST", Content_Type="application/sparql-update")
     assert status == 204
     assert select(writable, "SELECT ?o WHERE { GRAPH <urn:kg:test> { <urn:a> <urn:b> ?o } }").rows == [("c",)]
@@ -229,21 +267,32 @@ def test_sparql_update_with_allow_updates(writable: str) -> None:
 
 # ---------------------------------------------------------------- errors and helpers
 
+
 def test_push_to_nothing_is_a_clear_error(graph_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     port = free_port()
     assert main(["push", "--endpoint", f"http://127.0.0.1:{port}/store", "--graph", str(graph_file)]) == 1
-    assert capsys.readouterr().err == (f"kg: push to http://127.0.0.1:{port}/store?default failed: cannot reach "
-                                       "the endpoint ([Errno 111] Connection refused)\n")
+    assert capsys.readouterr().err == (
+        f"kg: push to http://127.0.0.1:{port}/store?default failed: cannot reach "
+        "the endpoint ([Errno 111] Connection refused)\n"
+    )
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["--endpoint", "ftp://example.org/store"],
-     "kg: --endpoint must be an http(s) URL of a Graph Store Protocol endpoint, got 'ftp://example.org/store'\n"),
-    (["--endpoint", "http://127.0.0.1:1/store", "--named-graph", "my graph"],
-     "kg: --named-graph must be an absolute IRI like https://example.org/graph/kg, got 'my graph'\n"),
-])
-def test_push_argument_errors(graph_file: Path, capsys: pytest.CaptureFixture[str], argv: list[str],
-                              message: str) -> None:
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["--endpoint", "ftp://example.org/store"],
+            "kg: --endpoint must be an http(s) URL of a Graph Store Protocol endpoint, got 'ftp://example.org/store'\n",
+        ),
+        (
+            ["--endpoint", "http://127.0.0.1:1/store", "--named-graph", "my graph"],
+            "kg: --named-graph must be an absolute IRI like https://example.org/graph/kg, got 'my graph'\n",
+        ),
+    ],
+)
+def test_push_argument_errors(
+    graph_file: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
     assert main(["push", "--graph", str(graph_file), *argv]) == 1
     assert capsys.readouterr().err == message
 
@@ -254,24 +303,51 @@ def test_port_in_use(graph_file: Path, capsys: pytest.CaptureFixture[str]) -> No
         busy.listen()
         port = busy.getsockname()[1]
         assert main(["serve", "--graph", str(graph_file), "--port", str(port)]) == 1
-    assert capsys.readouterr().err == "kg: the Oxigraph server stopped: Error: Address already in use (os error 98)\n"
+    assert (
+        capsys.readouterr().err
+        == "kg: the Oxigraph server stopped: Error: Address already in use (os error 98)\n"
+    )
 
 
-def test_missing_graph_is_reported_before_starting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_graph_is_reported_before_starting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["serve", "--graph", str(tmp_path / "none.ttl")]) == 1
-    assert capsys.readouterr().err == (f"kg: {tmp_path / 'none.ttl'}: graph file not found "
-                                       "(run `kg build` first, or pass --graph)\n")
+    assert capsys.readouterr().err == (
+        f"kg: {tmp_path / 'none.ttl'}: graph file not found (run `kg build` first, or pass --graph)\n"
+    )
 
 
 def test_graph_store_urls_and_binding() -> None:
     assert _graph_target("http://h:7878/store", None) == "http://h:7878/store?default"
-    assert _graph_target("http://h/rdf-graph-store?x=1", "urn:g") == "http://h/rdf-graph-store?x=1&graph=urn%3Ag"
+    assert (
+        _graph_target("http://h/rdf-graph-store?x=1", "urn:g") == "http://h/rdf-graph-store?x=1&graph=urn%3Ag"
+    )
     assert base_url("0.0.0.0", 80) == "http://127.0.0.1:80" and base_url("::", 80) == "http://[::1]:80"
     assert server_command("ox", Path("/s"), "::1", 9, False, 5) == [
-        "ox", "serve-read-only", "--location", "/s", "--bind", "[::1]:9", "--union-default-graph", "--timeout-s", "5"]
+        "ox",
+        "serve-read-only",
+        "--location",
+        "/s",
+        "--bind",
+        "[::1]:9",
+        "--union-default-graph",
+        "--timeout-s",
+        "5",
+    ]
 
 
 def test_protocol_query_binds_parameters_with_values() -> None:
     text = protocol_query(bundled_queries()["timeline"], {"actor": 'P"RK\\'})
     assert text.startswith("PREFIX actor: <https://w3id.org/kg-id/resource/actor/>\n")
     assert text.endswith('ORDER BY (!BOUND(?when)) ?when ?doc ?event\nVALUES ?actor { "P\\"RK\\\\" }\n')
+
+
+def test_print_prefixes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--print-prefixes"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        out == sparql_prefixes()
+        and out.splitlines()[0] == "PREFIX actor: <https://w3id.org/kg-id/resource/actor/>"
+    )
+    assert "PREFIX kg: <https://w3id.org/kg-id/ontology#>\n" in out
