@@ -25,6 +25,7 @@ class Trigger:
     head_last: int  # last token of the trigger phrase itself
     last: int  # last token of trigger + required object
     cameo: str
+    governor: int | None = None  # token of "mengancam" when the trigger is the content of a threat
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,7 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Gro
     window = settings["noun_subject_window" if noun and not verbal else "subject_window"]
     floor = _region_start(c, i) if noun else 0
     if j >= 0 and c.tokens[j].low == "yang":
-        return next((g for g in c.groups if g.last == j - 1), None)
+        return _antecedent(c, j)
     if j >= 0 and c.tokens[j].low in c.rules.wordsets["carry"] and mode != "any":
         return main_subject(c, i)
     if noun and mode != "any" and j >= 0 and not _framed(c, j):
@@ -95,6 +96,19 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Gro
     for g in reversed(c.groups):
         if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g)):
             return g
+    return None
+
+
+def _antecedent(c: Clause, j: int) -> Group | None:
+    """What a relative clause "yang …" at token j is about: the actor right before it, or the subject of
+    a copula ("Iran adalah salah satu negara pertama yang mengakui Israel")."""
+    direct = next((g for g in c.groups if g.last == j - 1), None)
+    if direct is not None:
+        return direct
+    copula = c.rules.wordsets["copula"]
+    for k in range(j - 1, max(-1, j - 8), -1):
+        if c.tokens[k].low in copula:
+            return next((g for g in reversed(c.groups) if g.last < k and g.prep is None), None)
     return None
 
 
@@ -215,6 +229,10 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         # "prihatin dengan perundingan antara Rusia dan Korea Utara": only a symmetric trigger
         # relates to both; anything else is aimed at the first named.
         target = Group(target.members[:1], target.first, target.last, target.prep, target.np_prep)
-    return _pairs(source, target)
+    pairs = _pairs(source, target)
+    if rule.reciprocal:
+        # "X bertemu dengan Y" is a meeting of both: coded in both directions, as CAMEO coders do
+        pairs += [(b, a) for a, b in pairs]
+    return pairs
 
 

@@ -41,14 +41,15 @@ def load_modality(directory: str | None = None) -> dict[str, Any]:
 
 def modality(c: Clause, t: Trigger, data: dict[str, Any]) -> str:
     found: set[str] = set()
-    window_start = max(0, t.first - data["window"])
+    anchor = t.first if t.governor is None else t.governor  # a threat's modality is the threat's own
+    window_start = max(0, anchor - data["window"])
     stops = c.rules.wordsets["clause_stop"]
-    for j in range(t.first - 1, window_start - 1, -1):
+    for j in range(anchor - 1, window_start - 1, -1):
         low = c.tokens[j].low
         if low in stops:
             break
         found.update(name for name, words in data["local"].items() if low in words)
-    for j in range(t.first - 1, -1, -1):
+    for j in range(anchor - 1, -1, -1):
         low = c.tokens[j].low
         if low == "bahwa":
             break

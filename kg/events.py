@@ -8,7 +8,7 @@ triggers ("perundingan antara X dan Y") give both directions.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.arguments import Clause, Trigger, arguments
 from kg.context import attach_dates, attribution, modality
@@ -84,17 +84,22 @@ def _specificity(t: Trigger) -> tuple[int, int, int, str]:
     return (t.head_last - t.first, constrained, t.rule.priority, t.rule.id)
 
 
-def _threatened(tokens: list[Token], t: Trigger, rules: RuleSet) -> bool:
-    """ "mengancam akan meluncurkan serangan": the attack is what is threatened, not an event."""
+def _threat_governor(tokens: list[Token], t: Trigger, rules: RuleSet) -> int | None:
+    """ "mengancam akan meluncurkan serangan": the token of the threat an attack is the content of."""
     if int(t.cameo[:2]) < 14:
-        return False
-    window = rules.settings["threat_window"]
+        return None
     governors = rules.wordsets["threat_governors"]
-    return any(tok.low in governors for tok in tokens[max(0, t.first - window) : t.first])
+    start = max(0, t.first - rules.settings["threat_window"])
+    return next((j for j in range(t.first - 1, start - 1, -1) if tokens[j].low in governors), None)
 
 
 def find_triggers(tokens: list[Token], rules: RuleSet) -> list[Trigger]:
-    return [t for t in _all_triggers(tokens, rules) if not _threatened(tokens, t, rules)]
+    """Triggers of a sentence; an attack that is only threatened is coded as the threat."""
+    out = []
+    for t in _all_triggers(tokens, rules):
+        governor = _threat_governor(tokens, t, rules)
+        out.append(t if governor is None else replace(t, cameo=rules.settings["threat_cameo"], governor=governor))
+    return out
 
 
 def _all_triggers(tokens: list[Token], rules: RuleSet) -> list[Trigger]:

@@ -36,6 +36,7 @@ RULE_FIELDS: dict[str, Any] = {
     "genitive": (str, False),
     "subject": (str, False),
     "symmetric": (bool, False),
+    "reciprocal": (bool, False),
     "qualifiers": (dict, False),
     "priority": (int, False),
     "not_after": (str, False),
@@ -67,7 +68,8 @@ class Rule:
     source_prep: tuple[str, ...] = ()  # inverted rules: the source follows one of these
     genitive: str | None = None  # role of an actor right after a nominal trigger: source|target
     subject: str = "nearest"  # nearest: nearest actor not governed by a preposition; any: nearest actor
-    symmetric: bool = False
+    symmetric: bool = False  # "antara X dan Y" / a coordinated subject without target: both directions
+    reciprocal: bool = False  # a meeting, talks, a clash: X with Y is also Y with X
     qualifiers: tuple[tuple[str, str], ...] = ()  # (word set, cameo) refining the code by the object
     priority: int = 0
     not_after: str | None = None  # word set that, right before the trigger, cancels it
@@ -162,6 +164,7 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
         genitive=entry.get("genitive"),
         subject=entry.get("subject", "nearest"),
         symmetric=bool(entry.get("symmetric", False)),
+        reciprocal=bool(entry.get("reciprocal", False)),
         qualifiers=qualifiers,
         priority=entry.get("priority", 0),
         not_after=entry.get("not_after"),
@@ -186,7 +189,10 @@ def _load_settings(path: Path) -> dict[str, Any]:
     for name, words in lists.items():
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             raise LexiconError(str(path), None, f"topics.{name} should be a list of words")
-    settings = {k: data[k] for k in SETTINGS_INT}
+    settings: dict[str, Any] = {k: data[k] for k in SETTINGS_INT}
+    if not isinstance(data.get("threat_cameo"), str):
+        raise LexiconError(str(path), None, "'threat_cameo' should be a CAMEO code string")
+    settings["threat_cameo"] = data["threat_cameo"]
     settings["min_distinct"] = topics["min_distinct"]
     settings["topics"] = {name: tuple(w.lower() for w in words) for name, words in sorted(lists.items())}
     return settings

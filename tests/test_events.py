@@ -144,6 +144,15 @@ CASES = [
     # reciprocal "saling" with a coordinated subject; a possessive nominal trigger
     ("Israel dan Iran saling serang.", [("ISR", "IRN", "190", "asserted", None, None), ("IRN", "ISR", "190", "asserted", None, None)]),
     ("Hal ini disampaikan Jepang dalam kunjungannya ke China.", [("JPN", "CHN", "042", "asserted", None, None)]),
+    # a relative clause after a copula is about the copula's subject
+    ("Iran adalah salah satu negara pertama yang mengakui Israel.", [("IRN", "ISR", "054", "asserted", None, None)]),
+    # a reciprocal event with an explicit partner is coded both ways; a pledge keeps its direction
+    ("Jepang bertemu dengan China di Beijing.", [("JPN", "CHN", "040", "asserted", None, None), ("CHN", "JPN", "040", "asserted", None, None)]),
+    ("Jepang berjanji meningkatkan kerja sama dengan China.", [("JPN", "CHN", "030", "asserted", None, None)]),
+    # "asal X" marks nationals of X: a target, never the subject
+    ("Jepang menangkap nelayan asal China.", [("JPN", "CHN", "173", "asserted", None, None)]),
+    # an attack that is only threatened is not an attack
+    ("Korea Utara mengancam akan meluncurkan serangan ke Jepang.", [("PRK", "JPN", "138", "asserted", None, None)]),
     # an unresolved date keeps its text
     ("Rusia melakukan invasi Ukraina tahun lalu.", [("RUS", "UKR", "192", "asserted", None, None)]),
 ]
