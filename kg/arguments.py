@@ -206,6 +206,10 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         return _pairs(after(c, t, rule.source_prep), subject(c, t.first))
     if rule.symmetric:
         between = next((g for g in c.groups if g.prep == "antara" and t.last < g.first <= t.last + 4), None)
+        if between is None and t.voice == "noun":
+            # "Perundingan Palestina dan Israel": a coordinated genitive of a symmetric noun
+            gen = genitive(c, t)
+            between = gen if gen is not None and len(gen.members) > 1 else None
         if between is not None:
             return _mutual(between)
     source: Group | None = None

@@ -24,8 +24,15 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 from pyvis.network import Network
 
-from kg.layout import layout_positions as layout_positions  # re-exported: callers import it from here
+from kg.layout import SEED, layout_positions
 from kg.lexicon import iter_jsonl, lexicon_path
+
+# SEED and layout_positions moved to kg.layout; they stay importable from here, where callers expect them.
+__all__ = [
+    "MODALITIES", "QUAD_STYLE", "SEED", "TEMPLATES", "TYPE_STYLE", "VIS_DIR", "cameo_root_labels",
+    "content_security_policy", "edge_style", "layout_positions", "node_size", "render_page", "safe_url",
+    "script_json", "write_html",
+]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
