@@ -17,11 +17,12 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
@@ -137,6 +138,10 @@ def _wait_ready(process: subprocess.Popen[bytes], url: str, log: Path) -> int:
 
 @contextmanager
 def _sigterm_stops() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread can take signals; a library caller there handles its own
+        return
+
     def stop(signum: int, frame: FrameType | None) -> None:
         raise _Stop()
 
@@ -163,27 +168,33 @@ def _banner(graph: Path, url: str, triples: int, allow_updates: bool, host: str,
 
 def serve(graph: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, allow_updates: bool = False,
           timeout: int = 30) -> int:
-    """Serve the graph until interrupted; returns the exit code."""
+    """Serve the graph until interrupted (Ctrl-C or SIGTERM); returns the exit code."""
     binary = oxigraph_binary()
-    with tempfile.TemporaryDirectory(prefix="kg-serve-") as work:
-        location, log = Path(work) / "store", Path(work) / "server.log"
-        load_store(binary, graph, location)
-        with open(log, "wb") as out, _sigterm_stops():
-            # preexec_fn is safe here: kg serve has started no threads
-            process = subprocess.Popen(server_command(binary, location, host, port, allow_updates, timeout),
-                                       stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                       preexec_fn=_die_with_parent if sys.platform == "linux" else None)  # noqa: PLW1509
-            try:
-                url = base_url(host, port)
-                triples = _wait_ready(process, url, log)
-                print(_banner(graph, url, triples, allow_updates, host, timeout), end="", flush=True)
-                code = process.wait()
-                reason = _last_error(log.read_text(errors="replace"))
-                raise KgError(f"the Oxigraph server stopped (exit {code}): {reason}")
-            except (KeyboardInterrupt, _Stop):
-                return 0
-            finally:
-                _stop(process)
+    with tempfile.TemporaryDirectory(prefix="kg-serve-") as work, _sigterm_stops():
+        try:
+            location = Path(work) / "store"
+            load_store(binary, graph, location)
+            command = server_command(binary, location, host, port, allow_updates, timeout)
+            _run(command, Path(work) / "server.log", base_url(host, port),
+                 lambda url, triples: _banner(graph, url, triples, allow_updates, host, timeout))
+        except (KeyboardInterrupt, _Stop):
+            return 0
+    return 0
+
+
+def _run(command: list[str], log: Path, url: str, banner: Callable[[str, int], str]) -> None:
+    """Start the server, print the banner once it answers, and wait; it is always stopped on the way out."""
+    with open(log, "wb") as out:
+        # preexec_fn is safe here: kg serve has started no threads
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   preexec_fn=_die_with_parent if sys.platform == "linux" else None)  # noqa: PLW1509
+    try:
+        print(banner(url, _wait_ready(process, url, log)), end="", flush=True)
+        code = process.wait()
+        reason = _last_error(log.read_text(errors="replace"))
+        raise KgError(f"the Oxigraph server stopped (exit {code}): {reason}")
+    finally:
+        _stop(process)
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
