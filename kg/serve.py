@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import json
+import re
 import shutil
 import signal
 import subprocess
@@ -37,6 +38,7 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 _START_SECONDS = 30.0  # loading is done before the server starts, so this is only its start-up
 _COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
+_MIN_VERSION = (0, 5)
 
 
 class _Stop(Exception):
@@ -66,14 +68,17 @@ def protocol_query(query: Query, params: Mapping[str, str] | None = None) -> str
 # ---------------------------------------------------------------- the Oxigraph server
 
 def oxigraph_binary() -> str:
-    """The `oxigraph` server of this Python environment (else of the PATH)."""
+    """The `oxigraph` server of this Python environment (else of the PATH), 0.5 or newer."""
     scripts = Path(sysconfig.get_path("scripts")) / "oxigraph"
-    if scripts.is_file():
-        return str(scripts)
-    found = shutil.which("oxigraph")
+    found = str(scripts) if scripts.is_file() else shutil.which("oxigraph")
     if found is None:
-        raise KgError("kg serve needs the Oxigraph server: pip install oxigraph "
+        raise KgError("kg serve needs the Oxigraph server: pip install 'oxigraph>=0.5' "
                       "(it provides the `oxigraph` binary)")
+    version = subprocess.run([found, "--version"], capture_output=True, text=True, check=False).stdout
+    numbers = re.search(r"([0-9]+)\.([0-9]+)", version)
+    if numbers is None or (int(numbers.group(1)), int(numbers.group(2))) < _MIN_VERSION:
+        raise KgError(f"kg serve needs the Oxigraph server 0.5 or newer (for --timeout-s); {found} is "
+                      f"{version.strip() or 'of unknown version'}: pip install -U oxigraph")
     return found
 
 

@@ -351,3 +351,16 @@ def test_print_prefixes(capsys: pytest.CaptureFixture[str]) -> None:
         and out.splitlines()[0] == "PREFIX actor: <https://w3id.org/kg-id/resource/actor/>"
     )
     assert "PREFIX kg: <https://w3id.org/kg-id/ontology#>\n" in out
+
+
+def test_an_old_oxigraph_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "oxigraph"
+    fake.write_text("#!/bin/sh\necho oxigraph 0.4.11\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr("sysconfig.get_path", lambda name: str(tmp_path))
+    with pytest.raises(KgError) as error:
+        oxigraph_binary()
+    assert str(error.value) == (
+        f"kg serve needs the Oxigraph server 0.5 or newer (for --timeout-s); {fake} is oxigraph 0.4.11: "
+        "pip install -U oxigraph"
+    )
