@@ -17,8 +17,22 @@ from kg.errors import LexiconError
 from kg.lexicon import LEXICON_DIR, load_json
 from kg.model import ActorMention
 
-KINDS = ("pair", "state", "person")
+KINDS = ("pair", "state", "person", "speaker")
 _CLAUSE_START = re.compile(r"(^|[,;:“”\"]|\bbahwa)\s*$", re.IGNORECASE)
+
+
+def _words(data: object, key: str, path: Path) -> list[str]:
+    words = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise LexiconError(str(path), None, f"'{key}' should be a list of words")
+    return words
+
+
+@lru_cache(maxsize=4)
+def _speech(directory: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    path = (Path(directory) if directory else LEXICON_DIR) / "anaphora.json"
+    data = load_json(path)
+    return frozenset(_words(data, "speaker_verbs", path)), frozenset(_words(data, "speaker_anaphors", path))
 
 
 @lru_cache(maxsize=4)
@@ -27,9 +41,7 @@ def _patterns(directory: str | None) -> dict[str, re.Pattern[str]]:
     data = load_json(path)
     out = {}
     for kind in KINDS:
-        words = data.get(kind) if isinstance(data, dict) else None
-        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise LexiconError(str(path), None, f"'{kind}' should be a list of words")
+        words = _words(data, kind, path)
         alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         out[kind] = re.compile(rf"(?<!\w)({alternation})(?!\w)", re.IGNORECASE)
     return out
@@ -63,7 +75,10 @@ def resolve(text: str, offset: int, found: list[ActorMention], seen: Referents, 
             s, e = match.span()
             if any(a < e and s < b for a, b in taken):
                 continue
-            out.extend(_referents(kind, text, s, e, seen, offset))
+            if kind == "speaker":
+                out.extend(_speaker(text, s, e, found, seen, offset, lexicon_dir))
+            else:
+                out.extend(_referents(kind, text, s, e, seen, offset))
             taken.append((s, e))
     return sorted(out, key=lambda m: (m.start, m.code))
 
@@ -76,4 +91,23 @@ def _referents(kind: str, text: str, s: int, e: int, seen: Referents, offset: in
         return [_as(seen.states[-1], s + offset, e + offset, words)]
     if kind == "person" and seen.person is not None and _CLAUSE_START.search(text[:s]):
         return [_as(seen.person, s + offset, e + offset, words)]
+    return []
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _speaker(
+    text: str, s: int, e: int, found: list[ActorMention], seen: Referents, offset: int, lexicon_dir: str | None
+) -> list[ActorMention]:
+    """ "Saya bicara dengan Sekjen PBB," ujar Retno: the first person is the one the sentence says speaks."""
+    verbs, anaphors = _speech(lexicon_dir)
+    words = [(m.group().lower(), m.end()) for m in _WORD.finditer(text)]
+    for n, (word, end) in enumerate(words):
+        if word in verbs and end > e:
+            after = [m for m in found if m.start - offset >= end and m.start - offset - end <= 2]
+            if after:
+                return [_as(after[0], s + offset, e + offset, text[s:e])]
+        if word in anaphors and end > e and seen.person is not None:
+            return [_as(seen.person, s + offset, e + offset, text[s:e])]
     return []

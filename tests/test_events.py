@@ -209,3 +209,21 @@ def test_anaphors_resolve_to_actors_named_before() -> None:
     got = [(e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events]
     assert ("IDN", "JPN", "030", "Kedua negara") in got and ("JPN", "IDN", "030", "Kedua negara") in got
     assert ("JPN", "PRK", "111", "Negara itu") in got
+
+
+def test_first_person_in_reported_speech_is_the_speaker() -> None:
+    from kg.model import Document
+    from kg.pipeline import default_resources, process_document
+
+    text = (
+        'Menlu Retno Marsudi tiba di Dhaka. "Saya bicara dengan otoritas Myanmar," ujar Retno. '
+        '"Kami juga mengecam Israel," ujarnya.'
+    )
+    events = process_document(Document("s", text, None, "2017-09-05"), default_resources()).events
+    got = [(e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events]
+    assert got == [
+        ("IDN", "BGD", "042", "Menlu Retno Marsudi"),
+        ("MMR", "IDN", "040", "otoritas Myanmar"),
+        ("IDN", "MMR", "040", "Saya"),
+        ("IDN", "ISR", "111", "Kami"),
+    ]
