@@ -480,7 +480,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     sealed = args.gold in SEALED
     gold, meta = read_jsonl(BENCH / f"{args.gold}.jsonl"), read_jsonl(BENCH / f"{args.gold}_docs.jsonl")
-    print(f"gold set: {args.gold} ({len(meta)} documents, {len(gold)} gold lines)")
     expected = {m["doc"]: m["publication_date"] for m in meta}
     offtopic = {m["doc"] for m in meta if m["topic"] == "offtopic"}
     started = time.perf_counter()

@@ -2,16 +2,20 @@
 
 The held-out set measures the pipeline on news nobody tuned it for: it follows the annotation
 guidelines of bench/devgold.md, but its articles are disjoint from the development gold and are
-not used for error analysis. These checks only look at the files (schema, codes, dates) and, when
-../shared/corpus is present, at the spans; they never print article text.
+not used for error analysis. These checks look at the files (schema, codes, dates) and, when
+../shared/corpus is present, at the spans; they never print article text. The last tests check
+the `--gold heldout` option of bench/accuracy.py (no corpus needed).
 """
 
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import re
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -157,6 +161,7 @@ def test_dates(gold: list[dict[str, Any]]) -> None:
 # Against the corpus
 
 
+@pytest.mark.corpus
 def test_docs_in_corpus(docs: list[dict[str, Any]], corpus: dict[str, dict[str, Any]]) -> None:
     missing = sorted({d["doc"] for d in docs} - set(corpus))
     assert not missing, f"not in the corpus: {missing}"
@@ -164,6 +169,7 @@ def test_docs_in_corpus(docs: list[dict[str, Any]], corpus: dict[str, dict[str, 
         assert d["publisher"] == corpus[d["doc"]]["publisher"], d["doc"]
 
 
+@pytest.mark.corpus
 def test_spans(gold: list[dict[str, Any]], corpus: dict[str, dict[str, Any]]) -> None:
     for g in gold:
         text = corpus[g["doc"]]["text"]
@@ -176,3 +182,46 @@ def test_spans(gold: list[dict[str, Any]], corpus: dict[str, dict[str, Any]]) ->
         ev_start, ev_end = g["evidence_span"]
         where = f"{g['doc']} {g['source']}>{g['target']} {g['cameo']}"
         assert ev_start <= g["trigger_span"][0] and g["trigger_span"][1] <= ev_end, where
+
+
+# ---------------------------------------------------------------------------------------------
+# bench/accuracy.py --gold heldout
+
+
+def load_accuracy() -> ModuleType:
+    """bench/accuracy.py as a module (bench/ is not a package)."""
+    name = "heldout_accuracy"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, BENCH / "accuracy.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_gold_option() -> None:
+    module = load_accuracy()
+    assert module.parse_args([]).gold == "devgold"
+    assert module.parse_args(["--gold", "heldout"]).gold == "heldout"
+    with pytest.raises(SystemExit):
+        module.parse_args(["--gold", "nosuchset"])
+    for name in module.SECTIONS:
+        assert (BENCH / f"{name}.jsonl").is_file() and (BENCH / f"{name}_docs.jsonl").is_file(), name
+
+
+def test_record_goes_under_its_own_heading(tmp_path: Path) -> None:
+    module = load_accuracy()
+    heldout = module.SECTIONS["heldout"]
+    path = tmp_path / "RESULTS.md"
+    module.append_row(path, "| dev 1 |\n")
+    module.append_row(path, "| held 1 |\n", heldout)
+    module.append_row(path, "| dev 2 |\n")
+    module.append_row(path, "| held 2 |\n", heldout)
+    text = path.read_text(encoding="utf-8")
+    dev_at, held_at = text.index(module.SECTION + "\n"), text.index(heldout + "\n")
+    assert dev_at < held_at
+    assert "| dev 1 |\n| dev 2 |\n\n" + heldout in text
+    assert text.endswith("| held 1 |\n| held 2 |\n")
+    assert text.count(module.TABLE_HEAD) == 2

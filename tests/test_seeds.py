@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -65,7 +66,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def events(out: Path) -> list[dict]:
+def events(out: Path) -> list[dict[str, Any]]:
     return list(read_jsonl(out / "events.jsonl"))
 
 
