@@ -44,10 +44,10 @@ TARGET = 10.0
 # Chains of fighting (CAMEO root 19) from one actor, three hops deep: who fights whom it fights.
 PATH_QUERY = """
 SELECT ?b ?c ?d (COUNT(*) AS ?chains) WHERE {
-  ?e1 kg:source ?a ; kg:target ?b ; kg:cameoRoot "19" .
+  ?e1 kg:source actor:START ; kg:target ?b ; kg:cameoRoot "19" .
   ?e2 kg:source ?b ; kg:target ?c ; kg:cameoRoot "19" .
   ?e3 kg:source ?c ; kg:target ?d ; kg:cameoRoot "19" .
-  FILTER(?a = actor:START && ?b != ?a && ?c != ?b && ?d != ?c)
+  FILTER(?b != actor:START && ?c != ?b && ?d != ?c)
 }
 GROUP BY ?b ?c ?d
 ORDER BY DESC(?chains) ?b ?c ?d

@@ -72,10 +72,12 @@ def test_missing_input_and_empty_input(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_two_builds_cannot_write_the_same_directory(tmp_path: Path) -> None:
-    with build_lock(tmp_path):
-        with pytest.raises(KgError, match="another kg build is writing to this directory"):
-            with build_lock(tmp_path):
-                pass
+    with (
+        build_lock(tmp_path),
+        pytest.raises(KgError, match="another kg build is writing to this directory"),
+        build_lock(tmp_path),
+    ):
+        pass
 
 
 def test_interrupted_build_leaves_previous_output_intact(tmp_path: Path) -> None:

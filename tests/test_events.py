@@ -190,7 +190,7 @@ def test_merge_same_event_twice_gives_one_event_with_two_mentions() -> None:
         raws += extract_sentence(s, ms, [], rules, load_modality())
     (event,) = merge_document("doc1", raws, rules)
     assert event.id == event_id(("doc1", "PRK", "RUS", "072", "planned"))
-    assert event.id == "ev-" + __import__("hashlib").sha1("doc1\x1fPRK\x1fRUS\x1f072\x1fplanned".encode()).hexdigest()[:16]
+    assert event.id == "ev-" + __import__("hashlib").sha1(b"doc1\x1fPRK\x1fRUS\x1f072\x1fplanned").hexdigest()[:16]
     assert [m.sentence_index for m in event.mentions] == [0, 1]
     assert (event.type.label, event.type.quad_class, event.type.goldstein, event.type.plover) == (
         "provide military aid", 2, 8.3, "AID")

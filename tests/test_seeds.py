@@ -6,7 +6,6 @@ against ../shared/seeds/gold.jsonl (which this test also scores against when it 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
