@@ -106,13 +106,22 @@ def _token_index(c: Clause, char: int) -> int:
     return next((tok.i for tok in c.tokens if tok.end > char), len(c.tokens))
 
 
-def _govern(c: Clause, found: Sequence[tuple[Trigger, ActorMention]], tx: int) -> int | None:
-    """Index into `found` of the event a date at token tx governs."""
+def _governs_back(c: Clause, found: Sequence[tuple[Trigger, ActorMention]], tx: int) -> int | None:
+    """A date after a trigger ("menyerang Israel pada 7 Oktober 2023") dates the nearest main event
+    before it, unless a reporting verb stands between (then it is the date of the statement)."""
     before = [n for n, (t, _) in enumerate(found) if t.last < tx and not _relative(c, t)]
-    if before:
-        n = max(before, key=lambda k: found[k][0].last)
-        if not any(_is_report(c, j) for j in range(found[n][0].last + 1, tx)):
-            return n
+    if not before:
+        return None
+    n = max(before, key=lambda k: found[k][0].last)
+    if any(_is_report(c, j) for j in range(found[n][0].last + 1, tx)):
+        return None
+    return n
+
+
+def _governs_forward(c: Clause, found: Sequence[tuple[Trigger, ActorMention]], tx: int) -> int | None:
+    """A date before any trigger dates the next event, unless a report stands between whose speaker
+    is not the event's source ("Pada bulan Maret, AS mengungkapkan bahwa Rusia …")."""
+    if any(t.last < tx for t, _ in found):
         return None
     later = [n for n, (t, _) in enumerate(found) if t.first > tx]
     if not later:
@@ -132,15 +141,14 @@ def _govern(c: Clause, found: Sequence[tuple[Trigger, ActorMention]], tx: int) -
 def attach_dates(
     c: Clause, found: Sequence[tuple[Trigger, ActorMention]], timexes: Sequence[Timex]
 ) -> list[EventDate]:
+    """The date of each found event; a date following its trigger wins over one preceding it."""
     dates = [EventDate() for _ in found]
-    chosen: dict[int, Trigger] = {}
-    for tx in timexes:
-        n = _govern(c, found, _token_index(c, tx.start))
-        if n is None:
-            continue
-        same = [k for k, (t, _) in enumerate(found) if t == found[n][0]]
-        for k in same:
-            if dates[k].text is None:
-                dates[k] = EventDate(tx.value, tx.granularity, tx.text, tx.resolved, tx.start, tx.end)
-        chosen[n] = found[n][0]
+    for governs in (_governs_back, _governs_forward):
+        for tx in timexes:
+            n = governs(c, found, _token_index(c, tx.start))
+            if n is None:
+                continue
+            for k, (t, _) in enumerate(found):
+                if t == found[n][0] and dates[k].text is None:
+                    dates[k] = EventDate(tx.value, tx.granularity, tx.text, tx.resolved, tx.start, tx.end)
     return dates

@@ -227,3 +227,31 @@ def test_first_person_in_reported_speech_is_the_speaker() -> None:
         ("IDN", "MMR", "040", "Saya"),
         ("IDN", "ISR", "111", "Kami"),
     ])
+
+
+def test_a_date_after_the_trigger_wins_over_one_before() -> None:
+    text = "Perang meletus tahun lalu setelah Hamas menyerang Israel pada November 2022."
+    raws = extract_sentence(Sentence("d", 0, 0, len(text), text), mentions(text), timexes(text), default_rules(), load_modality())
+    assert [(r.source.code, r.target.code, r.date.text) for r in raws] == [("HAMAS", "ISR", "November 2022")]
+
+
+def test_one_event_stated_with_two_dates_is_two_events() -> None:
+    rules, raws = default_rules(), []
+    sentences = [
+        "Korea Utara mengirim senjata ke Rusia pada November 2022.",
+        "Korea Utara mengirim senjata ke Rusia.",
+        "Korea Utara mengirim senjata ke Rusia tahun lalu.",
+        "Korea Utara mengirim senjata ke Rusia pada Rabu (30/8).",
+    ]
+    for n, text in enumerate(sentences):
+        start = n * 100
+        s = Sentence("doc", n, start, start + len(text), text)
+        ms = [ActorMention(m.start + start, m.end + start, m.text, m.id, m.code, m.label, m.type) for m in mentions(text)]
+        tx = [Timex(t.start + start, t.end + start, t.text, t.value, t.granularity, t.resolved) for t in timexes(text)]
+        raws += extract_sentence(s, ms, tx, rules, load_modality())
+    events = merge_document("doc", raws, rules)
+    assert [(e.date.value, [m.sentence_index for m in e.mentions]) for e in events] == [
+        ("2022-11", [0, 1, 2]),
+        ("2023-08-30", [3]),
+    ]
+    assert len({e.id for e in events}) == 2
