@@ -130,8 +130,10 @@ def build(
     on_problem: Callable[[str], None] | None = None,
     lexicon_dir: Path | None = None,
     incremental: bool = False,
+    scheduler: object | None = None,
 ) -> BuildReport:
-    """Build every output in out_dir from inputs; with `incremental`, extend the previous build there."""
+    """Build every output in out_dir from inputs; with `incremental`, extend the previous build there;
+    with `scheduler` (a Dask address such as "tcp://host:8786", or a Client), extract on that cluster."""
     from kg.html import write_html
     from kg.network import graph_from_rdf
     from kg.rdf import build_graph, write_turtle
@@ -145,7 +147,13 @@ def build(
         records: list[DocumentResult | ReadProblem] = list(previous.values())
         position = {doc_id: n for n, doc_id in enumerate(previous)}
         items = _skip_unchanged(iter_documents(inputs), previous, report)
-        for seen, result in enumerate(_results(items, choose_jobs(inputs, jobs), lex), start=1):
+        if scheduler is not None:
+            from kg.distributed import dask_results
+
+            results = dask_results(items, scheduler, lex, light=True)  # type: ignore[arg-type]
+        else:
+            results = _results(items, choose_jobs(inputs, jobs), lex)
+        for seen, result in enumerate(results, start=1):
             if isinstance(result, ReadProblem):
                 if on_problem is not None:
                     on_problem(str(result))

@@ -75,6 +75,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         on_progress=progress,
         on_problem=_problem,  # problems are reported even with --quiet
         incremental=args.incremental,
+        scheduler=args.scheduler,
     )
     progress.done()
     if not args.quiet:
@@ -127,6 +128,10 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores for large inputs)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
     b.add_argument("--no-html", action="store_true", help="skip graph.html (faster on very large inputs)")
+    b.add_argument(
+        "--scheduler", metavar="ADDRESS", default=None,
+        help="run extraction on a Dask distributed cluster (e.g. tcp://host:8786; needs the 'dask' extra)",
+    )
     b.add_argument(
         "--incremental", action="store_true",
         help="extend the build already in the output directory: only new or changed articles are processed",
