@@ -32,6 +32,8 @@ ACTORS = {
     "Kirby": ("PER.john_kirby", "USA"),
     "Korea Utara": ("PRK", "PRK"),
     "Korea Selatan": ("KOR", "KOR"),
+    "nelayan Jepang": ("JPN.NAT", "JPN"),
+    "Pengadilan China": ("CHN.JUD", "CHN"),
     "Rusia": ("RUS", "RUS"),
     "Ukraina": ("UKR", "UKR"),
     "Moskow": ("RUS", "RUS"),
@@ -153,6 +155,13 @@ CASES = [
     ("Jepang menangkap nelayan asal China.", [("JPN", "CHN", "173", "asserted", None, None)]),
     # an attack that is only threatened is not an attack
     ("Korea Utara mengancam akan meluncurkan serangan ke Jepang.", [("PRK", "JPN", "138", "asserted", None, None)]),
+    # coercion, welcome, regret, entry bans, capture; a seat is not territory
+    ("Israel menyambut baik keputusan China.", [("ISR", "CHN", "051", "asserted", None, None)]),
+    ("Indonesia menyesalkan sikap Jepang.", [("IDN", "JPN", "111", "asserted", None, None)]),
+    ("Pengadilan China memvonis nelayan Jepang.", [("CHN", "JPN", "173", "asserted", None, None)]),
+    ("Indonesia dilarang masuk ke Israel.", [("ISR", "IDN", "172", "asserted", None, None)]),
+    ("Rusia merebut kembali wilayah dari Ukraina.", [("RUS", "UKR", "192", "asserted", None, None)]),
+    ("Rusia berusaha merebut kursi Ukraina di PBB.", []),
     # an unresolved date keeps its text
     ("Rusia melakukan invasi Ukraina tahun lalu.", [("RUS", "UKR", "192", "asserted", None, None)]),
 ]
