@@ -152,3 +152,28 @@ def test_incremental_build_equals_full_build(built: Path, tmp_path: Path, capsys
     # re-adding what is already there changes nothing
     assert main(["build", str(articles[1]), "-o", str(tmp_path), "--incremental", "-q"]) == 0
     assert {name: (tmp_path / name).read_bytes() for name in before} == before
+
+
+def test_named_queries_and_trace_on_the_seed_graph(built: Path) -> None:
+    """The workbench examples of the project's issues, on the real seed graph."""
+    from kg.network import graph_from_file
+    from kg.queries import open_store, resolve_query, run_query
+    from kg.trace import resolve_actor, trace
+
+    store = open_store(built / "graph.ttl")
+    arms = run_query(store, resolve_query("arms-to"), {"target": "RUS"})
+    col = {name: n for n, name in enumerate(arms.columns)}
+    assert {row[col["source"]] for row in arms.rows} == {"PRK"}
+    assert {row[col["doc"]] for row in arms.rows} == {"000_deec51cd281f298f", "004_74fedadd5d11810f"}
+    sanctions = run_query(store, resolve_query("sanctions-by"), {"source": "USA"})
+    col = {name: n for n, name in enumerate(sanctions.columns)}
+    assert sorted((row[col["target"]], row[col["target_text"]]) for row in sanctions.rows) == [
+        ("RUS", "entitas Rusia"),
+        ("SVK", "seorang pria Slovakia"),
+    ]
+    network = graph_from_file(built / "graph.ttl")
+    a, b = resolve_actor(network, "Korea Utara"), resolve_actor(network, "Wagner")
+    result = trace(network, a, b)
+    assert (a, b, result.shortest) == ("PRK", "WAGNER", 1)
+    (hop,) = result.paths[0]
+    assert [(e["cameo"], e["date"]) for e in hop.events] == [("072", "2022-11")]
