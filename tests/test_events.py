@@ -151,6 +151,7 @@ CASES = [
     # a reciprocal event with an explicit partner is coded both ways; a pledge keeps its direction
     ("Jepang bertemu dengan China di Beijing.", [("JPN", "CHN", "040", "asserted", None, None), ("CHN", "JPN", "040", "asserted", None, None)]),
     ("Jepang berjanji meningkatkan kerja sama dengan China.", [("JPN", "CHN", "030", "asserted", None, None)]),
+    ("Jepang menjalin kerja sama dengan China.", [("JPN", "CHN", "060", "asserted", None, None)]),
     # "asal X" marks nationals of X: a target, never the subject
     ("Jepang menangkap nelayan asal China.", [("JPN", "CHN", "173", "asserted", None, None)]),
     # an attack that is only threatened is not an attack
