@@ -12,7 +12,6 @@ from __future__ import annotations
 import cProfile
 import io
 import pstats
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -51,7 +50,8 @@ def build_runs(source: Path, jobs: list[int], repeat: int, out: Path) -> tuple[s
     n = count_lines(source)
     rows, runs = [], []
     for j in jobs:
-        m = best_of(repeat, lambda: run_command(kg_command("build", str(source), "-o", str(out / f"j{j}"), "-j", str(j), "-q")))
+        command = kg_command("build", str(source), "-o", str(out / f"j{j}"), "-j", str(j), "-q")
+        m = best_of(repeat, lambda command=command: run_command(command))  # type: ignore[misc]
         runs.append(m)
         base = runs[0]
         rows.append([j, round(m.wall, 1), round(m.cpu, 1), round(m.peak_mb), round(n / m.wall, 1), f"{base.wall / m.wall:.2f}x"])
@@ -152,4 +152,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -13,9 +13,9 @@ from __future__ import annotations
 import hashlib
 import multiprocessing as mp
 import random
-import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -55,22 +55,6 @@ GROUP BY ?b ?c ?d
 ORDER BY DESC(?chains) ?b ?c ?d
 LIMIT 25
 """
-# The same question written for rdflib's planner, which runs first every pattern with two constant
-# terms (here all three `kg:cameoRoot "19"`, a cross product): a shared ?root variable makes it
-# follow the chain instead, and the FILTER keeps root 19.
-PATH_QUERY_FOR_RDFLIB = """
-SELECT ?b ?c ?d (COUNT(*) AS ?chains) WHERE {
-  ?e1 kg:source actor:START ; kg:target ?b ; kg:cameoRoot ?root .
-  ?e2 kg:source ?b ; kg:target ?c ; kg:cameoRoot ?root .
-  ?e3 kg:source ?c ; kg:target ?d ; kg:cameoRoot ?root .
-  FILTER(?root = "19" && ?b != actor:START && ?c != ?b && ?d != ?c)
-}
-GROUP BY ?b ?c ?d
-ORDER BY DESC(?chains) ?b ?c ?d
-LIMIT 25
-"""
-
-
 # ---------------------------------------------------------------- the synthetic graph
 
 
@@ -119,7 +103,7 @@ class Synth:
 
 def write_synthetic(path: Path, triples: int, chunk: int = 2000) -> tuple[int, int]:
     """Write at least `triples` distinct triples as N-Triples; returns (triples, events)."""
-    synth, seen, events = Synth(), set(), 0
+    synth, seen, events = Synth(), set[str](), 0
     docs = synth.documents()
     with path.open("w", encoding="utf-8") as out:
         while len(seen) < triples:
@@ -136,8 +120,11 @@ def start_actor(store: ox.Store) -> str:
     """The code of a middling fighter: the 10th most frequent source of CAMEO root 19 events."""
     query = prefixed("""SELECT ?a (COUNT(*) AS ?n) WHERE { ?e kg:source ?a ; kg:cameoRoot "19" }
                         GROUP BY ?a ORDER BY DESC(?n) ?a LIMIT 10""")
-    rows = list(store.query(query))
-    return str(rows[-1]["a"].value).rsplit("/", 1)[1]
+    solutions = store.query(query)
+    assert isinstance(solutions, ox.QuerySolutions)
+    last = list(solutions)[-1]["a"]
+    assert isinstance(last, ox.NamedNode)
+    return last.value.rsplit("/", 1)[1]
 
 
 # ---------------------------------------------------------------- running
@@ -198,17 +185,39 @@ def rdflib_limited(graph: rdflib.Graph, text: str, repeat: int, limit: float) ->
     return result
 
 
+def chains_by_hand(graph: rdflib.Graph, start: str) -> list[tuple[str, ...]]:
+    """PATH_QUERY's answer from rdflib's triple API: what a program does where rdflib's SPARQL
+    planner gives up (it runs the three `kg:cameoRoot "19"` patterns first, as a cross product)."""
+    kg, fight = rdflib.Namespace(namespaces()["kg"]), rdflib.Literal("19")
+    cache: dict[rdflib.term.Node, list[rdflib.term.Node]] = {}
+
+    def targets(actor: rdflib.term.Node) -> list[rdflib.term.Node]:
+        if actor not in cache:
+            events = [e for e in graph.subjects(kg.source, actor) if (e, kg.cameoRoot, fight) in graph]
+            cache[actor] = [t for e in events for t in graph.objects(e, kg.target)]
+        return cache[actor]
+
+    origin = rdflib.URIRef(namespaces()["actor"] + start)
+    chains: Counter[tuple[str, str, str]] = Counter()
+    for b in targets(origin):
+        for c in (c for c in targets(b) if c != b) if b != origin else ():
+            for d in targets(c):
+                if d != c:
+                    chains[(str(b), str(c), str(d))] += 1
+    ranked = sorted(chains.items(), key=lambda kv: (-kv[1], kv[0]))[:25]
+    return [(*key, f"{float(n):.6g}") for key, n in ranked]
+
+
 def query_rows(graph: rdflib.Graph, store: ox.Store, repeat: int, limit: float) -> list[list[object]]:
     start = start_actor(store)
     queries = {
         "GROUP BY: bundled query `dyads`": bundled_queries()["dyads"].text,
         f"3-hop path: fighting chains from {start}": PATH_QUERY,
-        f"3-hop path, written for rdflib's planner, from {start}": PATH_QUERY_FOR_RDFLIB,
     }
     out: list[list[object]] = []
     for name, text in queries.items():
         text = prefixed(text.replace("actor:START", f"actor:{start}"))
-        ox_s, ox_result = best(repeat, lambda: rows_of(store.query(text)))
+        ox_s, ox_result = best(repeat, lambda text=text: rows_of(store.query(text)))  # type: ignore[misc]
         timed = rdflib_limited(graph, text, max(1, repeat // 2), limit)
         if timed is None:
             out.append([f"{name} ({len(ox_result)} rows)", f"> {limit:.0f} (stopped)", round(ox_s, 3),
@@ -218,6 +227,17 @@ def query_rows(graph: rdflib.Graph, store: ox.Store, repeat: int, limit: float) 
         same = "same rows" if ox_result == rdf_result else "DIFFERENT rows"
         out.append([f"{name} ({len(ox_result)} rows, {same})", round(rdf_s, 2), round(ox_s, 3), f"{rdf_s / ox_s:.0f}x"])
     return out
+
+
+def by_hand_row(graph: rdflib.Graph, store: ox.Store, repeat: int) -> list[object]:
+    """Not a query engine: the 3-hop answer from Python loops over rdflib's indexes, for scale."""
+    start = start_actor(store)
+    text = prefixed(PATH_QUERY.replace("actor:START", f"actor:{start}"))
+    ox_s, ox_result = best(repeat, lambda: rows_of(store.query(text)))
+    hand_s, hand_result = best(repeat, lambda: chains_by_hand(graph, start))
+    same = "same rows" if hand_result == ox_result else "DIFFERENT rows"
+    return [f"3-hop path from {start}: Python loops over rdflib's triple API ({same})", round(hand_s, 3),
+            round(ox_s, 3), f"{hand_s / ox_s:.2f}x"]
 
 
 def main() -> None:
@@ -238,23 +258,26 @@ def main() -> None:
             path = nt
             if fmt == "ttl":
                 path = Path(tmp) / "synthetic.ttl"
-                path.write_bytes(ox.serialize(ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES),
-                                              format=ox.RdfFormat.TURTLE, prefixes=namespaces()))
+                ox.serialize(ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES), str(path),
+                             format=ox.RdfFormat.TURTLE, prefixes=namespaces())
             more, graph, store = load_rows(path, fmt)
             rows += more
         assert graph is not None and store is not None
         rows += query_rows(graph, store, args.repeat, args.rdflib_limit)
+        hand = by_hand_row(graph, store, args.repeat)
     ratios = [float(str(r[3]).strip("> x")) for r in rows]
     body = "\n".join([
         f"{triples:,} triples, {events:,} events (generated through kg.rdf.build_graph in {made:.0f} s)",
         "",
-        table(["task", "rdflib s", "pyoxigraph s", "rdflib / pyoxigraph"], rows),
+        table(["task", "rdflib s", "pyoxigraph s", "rdflib / pyoxigraph"], [*rows, hand]),
         "",
-        f"* target pyoxigraph >= {TARGET:.0f}x faster: {'met' if min(ratios) >= TARGET else 'NOT met'} "
-        f"on every task (smallest ratio {min(ratios):.0f}x)",
+        (f"* target pyoxigraph >= {TARGET:.0f}x faster than rdflib: {'met' if min(ratios) >= TARGET else 'NOT met'} "
+         f"on every load and SPARQL query (smallest ratio {min(ratios):.0f}x)"),
+        ("* the last row is no query engine: hand-written loops over rdflib's indexes for this one question, "
+         "to show what the SPARQL engines cost"),
     ])
     report("bench_graph: 1M-triple graph, pyoxigraph vs rdflib", script_command(), body, args.record)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

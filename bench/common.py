@@ -102,9 +102,8 @@ class PeakMemory:
             self.peak_mb = max(self.peak_mb, tree_pss_mb(self.pid))
             self._stop.wait(SAMPLE_SECONDS)
 
-    def __enter__(self) -> PeakMemory:
+    def __enter__(self) -> None:
         self._thread.start()
-        return self
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
@@ -155,7 +154,8 @@ def measured(pid: int | None = None) -> Iterator[Measure]:
     """Measure the block; CPU and memory are those of pid's process tree (this process by default)."""
     m = Measure()
     cpu0, t0 = tree_cpu_seconds(pid), time.perf_counter()
-    with PeakMemory(pid) as peak:
+    peak = PeakMemory(pid)
+    with peak:
         yield m
     m.wall, m.cpu, m.peak_mb = time.perf_counter() - t0, tree_cpu_seconds(pid) - cpu0, peak.peak_mb
 
@@ -164,7 +164,8 @@ def run_command(cmd: Sequence[str]) -> Measure:
     """Run a command to completion, measuring its wall time, CPU time and peak memory (its tree)."""
     cpu0, t0 = _cpu_seconds(), time.perf_counter()
     proc = subprocess.Popen(list(cmd), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    with PeakMemory(proc.pid) as peak:
+    peak = PeakMemory(proc.pid)
+    with peak:
         _, err = proc.communicate()
     wall = time.perf_counter() - t0
     if proc.returncode not in (0, 1):  # 1: a build that skipped some input still wrote its outputs

@@ -135,8 +135,8 @@ def build(
     """Build every output in out_dir from inputs; with `incremental`, extend the previous build there;
     with `scheduler` (a Dask address such as "tcp://host:8786", or a Client), extract on that cluster."""
     from kg.html import write_html
-    from kg.network import graph_from_rdf
-    from kg.rdf import build_graph, write_turtle
+    from kg.network import graph_from_file
+    from kg.rdf import build_triples, write_turtle
 
     started = time.perf_counter()
     report = BuildReport()
@@ -166,10 +166,12 @@ def build(
             if on_progress is not None:
                 on_progress(seen)
         kept = _write_jsonl(records, out_dir, report)
-        graph = build_graph(kept, resources.actors.actor_info)
-        write_turtle(graph, out_dir / "graph.ttl")
+        write_turtle(build_triples(kept, resources.actors.actor_info), out_dir / "graph.ttl")
+        del kept
         if html:
-            write_html(graph_from_rdf(graph), out_dir / "graph.html", title=_page_title(inputs))
+            # the network view is read back from the Turtle just written (streamed by Oxigraph), so no
+            # second in-memory copy of the graph is held
+            write_html(graph_from_file(out_dir / "graph.ttl"), out_dir / "graph.html", title=_page_title(inputs))
     report.seconds = time.perf_counter() - started
     report.outputs = {name: out_dir / name for name in OUTPUTS if html or name != "graph.html"}
     return report

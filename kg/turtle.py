@@ -9,7 +9,7 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +84,7 @@ class _TurtleTerms:
         return text
 
 
-def turtle(graph: rdflib.Graph) -> str:
+def turtle(graph: Iterable[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]]) -> str:
     """Deterministic Turtle: fixed prefix block, subjects, predicates and objects in sorted order."""
     prefixes = namespaces()
     fmt = _TurtleTerms(prefixes)
@@ -102,7 +102,7 @@ def turtle(graph: rdflib.Graph) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_turtle(graph: rdflib.Graph, path: Path) -> None:
+def write_turtle(graph: Iterable[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]], path: Path) -> None:
     """Write the graph as deterministic Turtle, atomically (a reader never sees half a file)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
