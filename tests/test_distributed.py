@@ -1,8 +1,8 @@
 """Extraction on a Dask cluster (kg/distributed.py) gives byte-identical outputs to a local build.
 
-A two-process LocalCluster on 127.0.0.1 builds the bundled articles, the malformed inputs of
-tests/nasty (read problems must keep their place) and a slice of the dev corpus; every output file
-is compared byte for byte with `kg build` run locally on the same inputs.
+`kg build --scheduler` on a two-process LocalCluster (127.0.0.1) builds the bundled articles, the
+malformed inputs of tests/nasty (read problems must keep their place) and a slice of the dev corpus
+in small batches; every output file is compared byte for byte with a local `kg build -j 1`.
 """
 
 # mypy: disallow-untyped-calls=False
@@ -14,10 +14,10 @@ import gzip
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-import kg.build
 from kg.cli import main
 from kg.errors import KgError
 from kg.model import Document, DocumentResult, ReadProblem
@@ -26,6 +26,7 @@ from kg.pipeline import default_resources, process_document
 pytest.importorskip("distributed", reason="needs the 'dask' extra: pip install -e .[dask]")
 from distributed import Client, LocalCluster
 
+import kg.distributed
 from kg.distributed import _batches, dask_results, process_batch
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,12 +39,17 @@ OUTPUTS = ("graph.ttl", "graph.html", "events.jsonl", "documents.jsonl")
 
 
 @pytest.fixture(scope="module")
-def client() -> Iterator[Client]:
-    cluster = LocalCluster(
+def cluster() -> Iterator[LocalCluster]:
+    with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0"
-    )
-    with cluster, Client(cluster, set_as_default=False) as c:
-        yield c
+    ) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def client(cluster: LocalCluster) -> Iterator[Client]:
+    with Client(cluster, set_as_default=False) as connected:
+        yield connected
 
 
 def _local_build(inputs: list[Path], out: Path) -> int:
@@ -51,24 +57,23 @@ def _local_build(inputs: list[Path], out: Path) -> int:
 
 
 def _dask_build(
-    inputs: list[Path],
-    out: Path,
-    client: Client,
-    monkeypatch: pytest.MonkeyPatch,
-    batch: int,
+    inputs: list[Path], out: Path, cluster: LocalCluster, monkeypatch: pytest.MonkeyPatch, batch: int,
     in_flight: int | None = None,
-    light: bool = False,
 ) -> int:
-    """`kg build` with its local pool swapped for the cluster (the CLI has no --scheduler yet)."""
+    """`kg build --scheduler ADDRESS`, with batches small enough to spread over both workers."""
+    original, calls = kg.distributed.dask_results, []
 
-    def on_cluster(
-        items: Iterable[Document | ReadProblem], jobs: int, lexicon_dir: str | None
+    def small_batches(
+        items: Iterable[Document | ReadProblem], scheduler: Any, lexicon_dir: str | None, **options: Any
     ) -> Iterator[DocumentResult | ReadProblem]:
-        return dask_results(items, client, lexicon_dir, batch=batch, in_flight=in_flight, light=light)
+        calls.append(scheduler)
+        return original(items, scheduler, lexicon_dir, **{**options, "batch": batch, "in_flight": in_flight})
 
     with monkeypatch.context() as patch:
-        patch.setattr(kg.build, "_results", on_cluster)
-        return _local_build(inputs, out)
+        patch.setattr(kg.distributed, "dask_results", small_batches)
+        code = main(["build", *map(str, inputs), "-o", str(out), "-q", "--scheduler", cluster.scheduler_address])
+    assert calls == [cluster.scheduler_address]  # the build did go through the cluster
+    return code
 
 
 def _assert_same_outputs(local: Path, remote: Path) -> None:
@@ -77,19 +82,19 @@ def _assert_same_outputs(local: Path, remote: Path) -> None:
 
 
 def test_bundled_and_malformed_inputs_match_local_build(
-    client: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cluster: LocalCluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     inputs = [ARTICLES, NASTY]
     local_code = _local_build(inputs, tmp_path / "local")
     # batches of 3 spread the documents and the problems over both workers and many partitions
-    dask_code = _dask_build(inputs, tmp_path / "dask", client, monkeypatch, batch=3, in_flight=2)
+    dask_code = _dask_build(inputs, tmp_path / "dask", cluster, monkeypatch, batch=3, in_flight=2)
     assert (dask_code, local_code) == (1, 1)  # 1: tests/nasty has unreadable inputs, reported in both
     _assert_same_outputs(tmp_path / "local", tmp_path / "dask")
 
 
 @pytest.mark.corpus
 def test_corpus_slice_matches_local_build(
-    client: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cluster: LocalCluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if not CORPUS.exists():
         pytest.skip(f"dev corpus not available at {CORPUS}: the corpus part of the Dask test is skipped")
@@ -98,7 +103,7 @@ def test_corpus_slice_matches_local_build(
     with gzip.open(CORPUS, "rb") as src:
         sample.write_bytes(b"".join(islice(src, start, stop)))
     local_code = _local_build([sample], tmp_path / "local")
-    dask_code = _dask_build([sample], tmp_path / "dask", client, monkeypatch, batch=16, light=True)
+    dask_code = _dask_build([sample], tmp_path / "dask", cluster, monkeypatch, batch=16)
     assert (dask_code, local_code) == (0, 0)
     _assert_same_outputs(tmp_path / "local", tmp_path / "dask")
     assert (tmp_path / "local" / "events.jsonl").stat().st_size > 0  # the slice was chosen to have events
