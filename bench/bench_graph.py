@@ -101,7 +101,7 @@ class Synth:
         return Event(event_id, doc_id, source, target, kind, self.rng.choice(MODALITIES), None, date, (mention,))
 
 
-def write_synthetic(path: Path, triples: int, chunk: int = 2000) -> tuple[int, int]:
+def write_synthetic(path: Path, triples: int, chunk: int = 250) -> tuple[int, int]:
     """Write at least `triples` distinct triples as N-Triples; returns (triples, events)."""
     synth, seen, events = Synth(), set[str](), 0
     docs = synth.documents()

@@ -80,6 +80,7 @@ class Entity:
     country: str | None = None
     wikidata: str | None = None
     short_label: str | None = None
+    alpha2: str | None = None  # ISO 3166-1, states from countries.jsonl only
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +194,7 @@ class ActorLexicon:
         for line, obj in iter_jsonl(path):
             check_fields(obj, COUNTRY_SPEC, path, line)
             entity = Entity(obj["id"], obj["code"], obj["label"], obj["label_en"], "state",
-                            country=obj["code"], wikidata=obj.get("wikidata"))
+                            country=obj["code"], wikidata=obj.get("wikidata"), alpha2=obj.get("alpha2"))
             self._add_entity(entity, _names(obj, "names", path, line), [],
                              _names(obj, "names_en", path, line))
 

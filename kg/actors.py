@@ -107,7 +107,8 @@ class ActorMatcher:
         return results
 
     def actor_info(self, actor_id: str) -> dict[str, str | None]:
-        """label, label_en, type, code, wikidata and country of an actor id."""
+        """label, label_en, type, code, wikidata and country of an actor id (and, for a state, its
+        ISO 3166-1 codes iso_alpha2 and iso_alpha3)."""
         person = self.lex.people.get(actor_id)
         if person is not None:
             code = person.code_at(None)
@@ -116,8 +117,11 @@ class ActorMatcher:
         entity = self.lex.entity(actor_id)
         if entity is None:
             raise ActorNotFound(f"unknown actor id {actor_id!r}")
-        return {"label": entity.label, "label_en": entity.label_en, "type": entity.type,
+        info = {"label": entity.label, "label_en": entity.label_en, "type": entity.type,
                 "code": entity.code, "wikidata": entity.wikidata, "country": entity.country}
+        if entity.alpha2:
+            info.update(iso_alpha2=entity.alpha2, iso_alpha3=entity.id)
+        return info
 
     # --- pass 1: longest match over the token trie ----------------------------------------------
 

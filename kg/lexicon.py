@@ -7,6 +7,7 @@ is checked against a small field schema on load, so a bad entry is reported with
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -42,6 +43,9 @@ def iter_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             yield number, obj
 
 
+WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
+
+
 def check_fields(
     obj: Mapping[str, Any], spec: Mapping[str, FieldSpec], path: Path, line: int | None
 ) -> None:
@@ -57,6 +61,9 @@ def check_fields(
     unknown = sorted(set(obj) - set(spec))
     if unknown:
         raise LexiconError(str(path), line, f"unknown field(s) {', '.join(unknown)}")
+    qid = obj.get("wikidata")
+    if isinstance(qid, str) and not WIKIDATA_ID.fullmatch(qid):
+        raise LexiconError(str(path), line, f"field 'wikidata' should be a Wikidata item id like Q30, got {qid!r}")
 
 
 def load_jsonl(

@@ -264,6 +264,7 @@ class _Builder:
             (SCHEMA.name, text("label", "id")), (SCHEMA.name, text("label_en", "en")),
             (KG.actorType, text("type")), (KG.country, text("country")),
             (OWL.sameAs, WD[qid] if isinstance(qid, str) and _QID.fullmatch(qid) else None),
+            (KG.isoAlpha2, text("iso_alpha2")), (KG.isoAlpha3, text("iso_alpha3")),
         ])
 
     def finish(self) -> None:

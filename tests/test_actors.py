@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,46 @@ def test_corpus_article_actors(matcher: ActorMatcher) -> None:
         article = next(json.loads(line) for line in fh if wanted in line)
     codes = {m.code for m in matcher.find(article["text"], memory=DocMemory())}
     assert {"PRK", "JPN", "USA"} <= codes
+
+
+def test_bad_wikidata_id_names_file_and_line(tmp_path: Path) -> None:
+    folder = _lexicon_copy(tmp_path)
+    (folder / "actors.jsonl").write_text('# c\n{"id": "RUS", "add_names": ["Moskwa"], "wikidata": "wd:159"}\n',
+                                         encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"actors.jsonl:2: field 'wikidata' should be a Wikidata item id"):
+        ActorLexicon.load(folder)
+
+
+# --- linking: every state carries its ISO codes and a Wikidata id ---------------------------------
+
+def test_every_state_has_iso_codes_and_a_wikidata_id(matcher: ActorMatcher) -> None:
+    rows = [json.loads(line) for line in (LEXICON_DIR / "countries.jsonl").read_text(encoding="utf-8")
+            .splitlines() if line.startswith("{")]
+    assert len(rows) == 250
+    assert [r["id"] for r in rows if not r.get("wikidata")] == []
+    assert len({r["wikidata"] for r in rows}) == 250  # no two states share an item
+    infos = {code: matcher.actor_info(code)["wikidata"] for code in ("IDN", "SVK", "PRK", "UKR", "XKX", "PSE")}
+    assert infos == {"IDN": "Q252", "SVK": "Q214", "PRK": "Q423", "UKR": "Q212", "XKX": "Q1246",
+                     "PSE": "Q219060"}
+
+
+def test_country_generator_reads_the_wikidata_table(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import gen_countries
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    table = tmp_path / "ids.tsv"
+    table.write_text("# source\niso3\tqid\nIDN\tQ252\nSVK\tQ214\n", encoding="utf-8")
+    assert gen_countries.wikidata_ids(table) == {"IDN": "Q252", "SVK": "Q214"}
+    table.write_text("iso3\tqid\nIDN\tQ252\nSVK\t214\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"ids.tsv:3: expected a new 'ISO3<TAB>Q123' line"):
+        gen_countries.wikidata_ids(table)
+    # the committed lexicon carries exactly the ids the generator takes from the committed table
+    # (compared on the states both know, so a newer pycountry adding a territory does not matter)
+    generated = {r["id"]: r.get("wikidata") for r in gen_countries.build()}
+    committed = {r["id"]: r.get("wikidata") for r in map(json.loads, (LEXICON_DIR / "countries.jsonl")
+                 .read_text(encoding="utf-8").splitlines()[1:])}
+    assert len(committed.keys() & generated.keys()) >= 249
+    assert {k: generated[k] for k in committed if k in generated} == {
+        k: v for k, v in committed.items() if k in generated}

@@ -139,6 +139,23 @@ def test_outputs_validate_and_rebuild_byte_identical(built: Path, tmp_path: Path
         assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name
 
 
+def test_state_actors_link_to_wikidata_and_iso(built: Path) -> None:
+    from kg.queries import open_store, parse_query, run_query
+
+    store = open_store(built / "graph.ttl")
+    rows = run_query(store, parse_query("""
+        PREFIX kg: <https://w3id.org/kg-id/ontology#>
+        PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        SELECT ?code ?a2 ?a3 ?same WHERE {
+          ?a kg:actorType "state" ; kg:code ?code ; kg:rollsUpTo ?a .
+          OPTIONAL { ?a kg:isoAlpha2 ?a2 } OPTIONAL { ?a kg:isoAlpha3 ?a3 } OPTIONAL { ?a owl:sameAs ?same }
+        } ORDER BY ?code""")).rows
+    wd = "http://www.wikidata.org/entity/"
+    assert [tuple(map(str, row)) for row in rows] == [
+        ("PRK", "KP", "PRK", wd + "Q423"), ("RUS", "RU", "RUS", wd + "Q159"), ("SVK", "SK", "SVK", wd + "Q214"),
+        ("UKR", "UA", "UKR", wd + "Q212"), ("USA", "US", "USA", wd + "Q30")]
+
+
 def test_incremental_build_equals_full_build(built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     articles = sorted((ROOT / "data" / "articles").glob("*.txt"))
     assert main(["build", str(articles[0]), "-o", str(tmp_path), "-q"]) == 0
