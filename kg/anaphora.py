@@ -1,5 +1,5 @@
-"""Anaphors that stand for actors named earlier in the document: "kedua negara", "negara tersebut",
-a clause-initial "Ia"/"Dia".
+"""Anaphors that stand for actors named earlier in the document: "kedua negara", "ketiga negara",
+"negara tersebut", "negara-negara tersebut", a clause-initial "Ia"/"Dia".
 
 The resolver keeps, per document, the states and the person named most recently; an anaphor becomes
 an ActorMention with its own span and text and the referent's id, code and label, so the evidence
@@ -17,7 +17,8 @@ from kg.errors import LexiconError
 from kg.lexicon import LEXICON_DIR, load_json
 from kg.model import ActorMention
 
-KINDS = ("pair", "state", "person", "speaker")
+KINDS = ("pair", "three", "group", "state", "person", "speaker")
+_COORDINATION = re.compile(r"\s*(,|,?\s*dan|,?\s*serta)\s*", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(^|[,;:“”\"]|\bbahwa)\s*$", re.IGNORECASE)
 
 
@@ -53,13 +54,28 @@ class Referents:
 
     states: list[ActorMention] = field(default_factory=list)
     person: ActorMention | None = None
+    # the first list of two or more coordinated states ("AS, Australia dan Jepang") of the last
+    # sentence that had one
+    group: list[ActorMention] = field(default_factory=list)
 
-    def update(self, mentions: list[ActorMention]) -> None:
+    def update(self, mentions: list[ActorMention], text: str = "", offset: int = 0) -> None:
+        states = []
         for m in mentions:
             if m.type == "person":
                 self.person = m
             elif m.type == "state" or (m.country == m.code and len(m.code) == 3):
                 self.states = [s for s in self.states if s.code != m.code] + [m]
+                states.append(m)
+        run: list[ActorMention] = []
+        for m in states:
+            if run and _COORDINATION.fullmatch(text[run[-1].end - offset:m.start - offset]):
+                run.append(m)
+                continue
+            if len({r.code for r in run}) >= 2:
+                break
+            run = [m]
+        if len({r.code for r in run}) >= 2:
+            self.group = list({r.code: r for r in reversed(run)}.values())[::-1]
 
 
 def _as(referent: ActorMention, start: int, end: int, text: str) -> ActorMention:
@@ -87,6 +103,11 @@ def _referents(kind: str, text: str, s: int, e: int, seen: Referents, offset: in
     words = text[s:e]
     if kind == "pair" and len(seen.states) >= 2:
         return [_as(r, s + offset, e + offset, words) for r in seen.states[-2:]]
+    if kind == "three" and (len(seen.group) == 3 or len(seen.states) >= 3):
+        three = seen.group if len(seen.group) == 3 else seen.states[-3:]  # a list of three named together
+        return [_as(r, s + offset, e + offset, words) for r in three]
+    if kind == "group" and seen.group:
+        return [_as(r, s + offset, e + offset, words) for r in seen.group]
     if kind == "state" and seen.states:
         return [_as(seen.states[-1], s + offset, e + offset, words)]
     if kind == "person" and seen.person is not None and _CLAUSE_START.search(text[:s]):

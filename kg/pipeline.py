@@ -60,7 +60,7 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
     for sentence in sentences:
         named = res.actors.find(sentence.text, sentence.start, when=anchor, memory=memory)
         mentions = sorted(named + resolve(sentence.text, sentence.start, named, seen), key=lambda m: m.start)
-        seen.update(named)
+        seen.update(named, sentence.text, sentence.start)
         actors.extend(mentions)
         if len(mentions) < 2 or topic is not None:
             continue  # an event needs two actors; skip the date search where none can be

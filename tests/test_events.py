@@ -221,6 +221,33 @@ def test_anaphors_resolve_to_actors_named_before() -> None:
     assert ("JPN", "PRK", "111", "Negara itu") in got
 
 
+def test_plural_anaphors_take_the_coordinated_list_not_every_state_named() -> None:
+    from kg.model import Document
+    from kg.pipeline import default_resources, process_document
+
+    text = (
+        "Amerika Serikat, Australia dan Jepang meminta negara-negara Asia Tenggara dan China menaati hukum. "
+        "Negara-negara tersebut juga mendorong Filipina untuk berunding. "
+        "Ketiga negara mengecam Korea Utara. "
+        "Kemlu meminta Malaysia membebaskan nelayan."
+    )
+    events = process_document(Document("p", text, None, "2017-08-07"), default_resources()).events
+    got = sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events
+                 if e.mentions[0].sentence_index > 0)
+    assert got == sorted([
+        # the list is "Amerika Serikat, Australia dan Jepang" (China is a target, not part of it)
+        ("USA", "PHL", "020", "Negara-negara tersebut"), ("AUS", "PHL", "020", "Negara-negara tersebut"),
+        ("JPN", "PHL", "020", "Negara-negara tersebut"),
+        # the three named together (not the last three named: JPN, CHN, PHL)
+        ("USA", "PRK", "111", "Ketiga negara"), ("AUS", "PRK", "111", "Ketiga negara"),
+        ("JPN", "PRK", "111", "Ketiga negara"),
+        # an Indonesian ministry by its short name
+        ("IDN", "MYS", "020", "Kemlu"),
+    ])
+    first = sorted((e.source.code, e.target.code) for e in events if e.mentions[0].sentence_index == 0)
+    assert first == [(s, t) for s in ("AUS", "JPN", "USA") for t in ("ASEAN", "CHN")]
+
+
 def test_first_person_in_reported_speech_is_the_speaker() -> None:
     from kg.model import Document
     from kg.pipeline import default_resources, process_document
