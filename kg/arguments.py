@@ -35,6 +35,14 @@ class Clause:
     tokens: list[Token]
     groups: list[Group]
     rules: RuleSet
+    text: str = ""  # the sentence, for the punctuation between tokens
+    offset: int = 0  # document offset of text[0]
+
+    def comma_before(self, k: int) -> bool:
+        """Is there a comma between token k - 1 and token k?"""
+        if not self.text or k <= 0 or k >= len(self.tokens):
+            return False
+        return "," in self.text[self.tokens[k - 1].end - self.offset : self.tokens[k].start - self.offset]
 
 
 def _skip_aux_back(c: Clause, i: int) -> int:
@@ -91,11 +99,27 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Gro
         return _antecedent(c, j)
     if j >= 0 and c.tokens[j].low in c.rules.wordsets["carry"] and mode != "any":
         return main_subject(c, i)
+    if not noun and c.comma_before(j + 1):
+        head = _head_of_aside(c, j)
+        if head is not None:
+            return head
     if noun and mode != "any" and j >= 0 and not _framed(c, j):
         return None  # "mengganggu perundingan": a noun after an ordinary verb has no subject of its own
     for g in reversed(c.groups):
         if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g)):
             return g
+    return None
+
+
+def _head_of_aside(c: Clause, j: int) -> Group | None:
+    """ "Presiden Turki Erdogan, yang berupaya … warga Turki …, menuduh …": a verb right after a
+    relative clause set off by commas (ending at token j) is predicated of the actor before it."""
+    for k in range(j, max(0, j - 30), -1):
+        if c.tokens[k].low == "bahwa":
+            return None
+        if c.tokens[k].low == "yang" and c.comma_before(k):
+            head = next((g for g in c.groups if g.last == k - 1), None)
+            return head if head is not None and _subject_like(head) else None
     return None
 
 

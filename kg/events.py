@@ -133,7 +133,8 @@ def extract_sentence(
     tokens = tokenize(sentence.text, sentence.start)
     if len(mentions) < 1 or not tokens:
         return []
-    clause = Clause(tokens, build_groups(tokens, mentions, sentence.text, sentence.start, rules.wordsets), rules)
+    clause = Clause(tokens, build_groups(tokens, mentions, sentence.text, sentence.start, rules.wordsets), rules,
+                    sentence.text, sentence.start)
     found: list[tuple[Trigger, ActorMention, ActorMention]] = []
     for trig in find_triggers(tokens, rules):
         for source, target in arguments(clause, trig):

@@ -248,6 +248,27 @@ def test_plural_anaphors_take_the_coordinated_list_not_every_state_named() -> No
     assert first == [(s, t) for s in ("AUS", "JPN", "USA") for t in ("ASEAN", "CHN")]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a verb right after a relative clause set off by commas belongs to the actor before the clause,
+    # not to the national named inside it
+    (("Presiden Turki Recep Tayyip Erdogan, yang ingin mengumpulkan suara warga Turki di Eropa, menuduh "
+     "pemerintah Belanda bertindak seperti Nazi."), [("TUR", "NLD", "112", "Presiden Turki Recep Tayyip Erdogan")]),
+    ("AS, yang merupakan sekutu dekat Israel, akan mengirim senjata ke Ukraina.", [("USA", "UKR", "072", "AS")]),
+    # killing is force only when a force word comes before the verb; a crime between nationals is no event
+    ("Serangan Israel telah menewaskan hampir 68.000 warga Palestina di Gaza.", [("ISR", "PSE", "190", "Israel")]),
+    ("Serangan udara AS menewaskan enam orang polisi Afghanistan.", [("USA", "AFG", "190", "AS")]),
+    ("Seorang warga Malaysia membunuh WNI di Johor.", []),
+    # a deportation noun takes its genitive as the target
+    ("Malaysia melakukan pengusiran warga Myanmar.", [("MYS", "MMR", "174", "Malaysia")]),
+])
+def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    from kg.model import Document
+    from kg.pipeline import default_resources, process_document
+
+    events = process_document(Document("k", text, None, "2024-01-10"), default_resources()).events
+    assert sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events) == expected
+
+
 def test_first_person_in_reported_speech_is_the_speaker() -> None:
     from kg.model import Document
     from kg.pipeline import default_resources, process_document
