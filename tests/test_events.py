@@ -258,6 +258,10 @@ def test_plural_anaphors_take_the_coordinated_list_not_every_state_named() -> No
     ("Serangan Israel telah menewaskan hampir 68.000 warga Palestina di Gaza.", [("ISR", "PSE", "190", "Israel")]),
     ("Serangan udara AS menewaskan enam orang polisi Afghanistan.", [("USA", "AFG", "190", "AS")]),
     ("Seorang warga Malaysia membunuh WNI di Johor.", []),
+    # cutting ties is done by one side; "antara X dan Y" names both
+    ("Arab Saudi memutus hubungan diplomatik dengan Qatar.", [("SAU", "QAT", "161", "Arab Saudi")]),
+    ("Pemutusan hubungan diplomatik antara Qatar dan Arab Saudi.", [("QAT", "SAU", "161", "Qatar"),
+                                                                   ("SAU", "QAT", "161", "Arab Saudi")]),
     # a deportation noun takes its genitive as the target
     ("Malaysia melakukan pengusiran warga Myanmar.", [("MYS", "MMR", "174", "Malaysia")]),
 ])
