@@ -335,3 +335,28 @@ def test_country_generator_reads_the_wikidata_table(tmp_path: Path) -> None:
     assert len(committed.keys() & generated.keys()) >= 249
     assert {k: generated[k] for k in committed if k in generated} == {
         k: v for k, v in committed.items() if k in generated}
+
+
+def test_actor_and_people_wikidata_ids_are_the_sourced_ones(matcher: ActorMatcher) -> None:
+    """Every Wikidata id in actors.jsonl / people.jsonl is in data/sources/wikidata_actors.tsv (with the
+    file it was checked against) or is one of the 23 curated before that table, and vice versa."""
+    table = {}
+    for line in (ROOT / "data" / "sources" / "wikidata_actors.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or line.startswith("id\t"):
+            continue
+        actor, qid, evidence = line.split("\t")
+        assert evidence.strip(), actor
+        table[actor] = qid
+    lexicon = {}
+    for name in ("actors.jsonl", "people.jsonl"):
+        for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
+            if line.startswith("{"):
+                obj = json.loads(line)
+                if "wikidata" in obj:
+                    lexicon[obj["id"]] = obj["wikidata"]
+    assert {k: lexicon.get(k) for k in table} == table
+    assert len(set(lexicon) - set(table)) == 22  # major states, UN, NATO, EU, ASEAN, curated first
+    assert len(table) == 224
+    assert matcher.actor_info("PER.vladimir_putin")["wikidata"] == "Q7747"
+    assert matcher.actor_info("PER.joko_widodo")["wikidata"] == "Q3318231"
+    assert matcher.actor_info("ISIL")["wikidata"] == "Q2429253"
