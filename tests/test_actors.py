@@ -342,7 +342,7 @@ def test_actor_and_people_wikidata_ids_are_the_sourced_ones(matcher: ActorMatche
     file it was checked against) or is one of the 23 curated before that table, and vice versa."""
     table = {}
     for line in (ROOT / "data" / "sources" / "wikidata_actors.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or line.startswith("id\t"):
+        if line.startswith(("#", "id\t")):
             continue
         actor, qid, evidence = line.split("\t")
         assert evidence.strip(), actor
