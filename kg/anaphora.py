@@ -1,5 +1,5 @@
 """Anaphors that stand for actors named earlier in the document: "kedua negara", "ketiga negara",
-"negara tersebut", "negara-negara tersebut", a clause-initial "Ia"/"Dia".
+"negara tersebut", "negara-negara tersebut", a clause-initial "Ia"/"Dia", a bare title ("Presiden").
 
 The resolver keeps, per document, the states and the person named most recently; an anaphor becomes
 an ActorMention with its own span and text and the referent's id, code and label, so the evidence
@@ -9,6 +9,7 @@ still shows the words the article used.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -17,8 +18,9 @@ from kg.errors import LexiconError
 from kg.lexicon import LEXICON_DIR, load_json
 from kg.model import ActorMention
 
-KINDS = ("pair", "three", "group", "state", "person", "speaker")
+KINDS = ("pair", "three", "group", "state", "person", "title", "speaker")
 _COORDINATION = re.compile(r"\s*(,|,?\s*dan|,?\s*serta)\s*", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\s+[A-Z]")  # "Presiden Jokowi", "Menlu AS": a title of a name, not an anaphor
 _CLAUSE_START = re.compile(r"(^|[,;:“”\"]|\bbahwa)\s*$", re.IGNORECASE)
 
 
@@ -57,12 +59,14 @@ class Referents:
     # the first list of two or more coordinated states ("AS, Australia dan Jepang") of the last
     # sentence that had one
     group: list[ActorMention] = field(default_factory=list)
+    titled: list[ActorMention] = field(default_factory=list)  # persons named with a title before them
 
     def update(self, mentions: list[ActorMention], text: str = "", offset: int = 0) -> None:
         states = []
         for m in mentions:
             if m.type == "person":
                 self.person = m
+                self.titled = [p for p in self.titled if p.id != m.id] + [m]
             elif m.type == "state" or (m.country == m.code and len(m.code) == 3):
                 self.states = [s for s in self.states if s.code != m.code] + [m]
                 states.append(m)
@@ -94,12 +98,14 @@ def resolve(text: str, offset: int, found: list[ActorMention], seen: Referents, 
             if kind == "speaker":
                 out.extend(_speaker(text, s, e, found, seen, offset, lexicon_dir))
             else:
-                out.extend(_referents(kind, text, s, e, seen, offset))
+                out.extend(_referents(kind, text, s, e, seen, offset, found))
             taken.append((s, e))
     return sorted(out, key=lambda m: (m.start, m.code))
 
 
-def _referents(kind: str, text: str, s: int, e: int, seen: Referents, offset: int) -> list[ActorMention]:
+def _referents(
+    kind: str, text: str, s: int, e: int, seen: Referents, offset: int, found: Sequence[ActorMention] = ()
+) -> list[ActorMention]:
     words = text[s:e]
     if kind == "pair" and len(seen.states) >= 2:
         return [_as(r, s + offset, e + offset, words) for r in seen.states[-2:]]
@@ -112,6 +118,12 @@ def _referents(kind: str, text: str, s: int, e: int, seen: Referents, offset: in
         return [_as(seen.states[-1], s + offset, e + offset, words)]
     if kind == "person" and seen.person is not None and _CLAUSE_START.search(text[:s]):
         return [_as(seen.person, s + offset, e + offset, words)]
+    if kind == "title" and not _NAME_AFTER.match(text, e):
+        title = words.lower()
+        earlier = [m for m in found if m.type == "person" and m.end - offset <= s]  # same sentence, before
+        holder = next((p for p in reversed([*seen.titled, *earlier]) if p.text.lower().startswith(title + " ")), None)
+        if holder is not None:
+            return [_as(holder, s + offset, e + offset, words)]
     return []
 
 

@@ -273,6 +273,25 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     assert sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events) == expected
 
 
+def test_a_bare_title_is_the_last_person_named_with_it() -> None:
+    from kg.model import Document
+    from kg.pipeline import default_resources, process_document
+
+    text = (
+        "Presiden Joko Widodo melepas bantuan kemanusiaan untuk pengungsi Rohingya. "
+        "Presiden berterima kasih kepada pemerintah Bangladesh. "
+        "Menurut Presiden AS Donald Trump, presiden tidak akan bertemu Iran. "
+        "Presiden Putin mengecam Ukraina."  # a title followed by a name is that name's, not an anaphor
+    )
+    events = process_document(Document("t", text, None, "2017-09-13"), default_resources()).events
+    got = sorted((e.source.code, e.target.code, e.type.cameo, e.modality, e.mentions[0].source_text) for e in events)
+    assert got == sorted([
+        ("IDN", "BGD", "051", "asserted", "Presiden"),
+        ("USA", "IRN", "040", "negated", "presiden"), ("IRN", "USA", "040", "negated", "Iran"),
+        ("RUS", "UKR", "111", "asserted", "Presiden Putin"),
+    ])
+
+
 def test_first_person_in_reported_speech_is_the_speaker() -> None:
     from kg.model import Document
     from kg.pipeline import default_resources, process_document
