@@ -39,15 +39,17 @@ def _speech(directory: str | None) -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=4)
-def _patterns(directory: str | None) -> dict[str, re.Pattern[str]]:
+def _patterns(directory: str | None) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every anaphor (one scan per sentence, longest form first) and the kind of each."""
     path = (Path(directory) if directory else LEXICON_DIR) / "anaphora.json"
     data = load_json(path)
-    out = {}
+    kinds: dict[str, str] = {}
     for kind in KINDS:
-        words = _words(data, kind, path)
-        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        out[kind] = re.compile(rf"(?<!\w)({alternation})(?!\w)", re.IGNORECASE)
-    return out
+        for word in _words(data, kind, path):
+            if kinds.setdefault(word.lower(), kind) != kind:
+                raise LexiconError(str(path), None, f"{word!r} is listed as both {kinds[word.lower()]} and {kind}")
+    alternation = "|".join(re.escape(w) for w in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), kinds
 
 
 @dataclass
@@ -88,18 +90,18 @@ def _as(referent: ActorMention, start: int, end: int, text: str) -> ActorMention
 
 def resolve(text: str, offset: int, found: list[ActorMention], seen: Referents, lexicon_dir: str | None = None) -> list[ActorMention]:
     """Mentions for the anaphors of one sentence, resolved against what came before it."""
+    pattern, kinds = _patterns(lexicon_dir)
     taken = [(m.start - offset, m.end - offset) for m in found]
     out: list[ActorMention] = []
-    for kind, pattern in _patterns(lexicon_dir).items():
-        for match in pattern.finditer(text):
-            s, e = match.span()
-            if any(a < e and s < b for a, b in taken):
-                continue
-            if kind == "speaker":
-                out.extend(_speaker(text, s, e, found, seen, offset, lexicon_dir))
-            else:
-                out.extend(_referents(kind, text, s, e, seen, offset, found))
-            taken.append((s, e))
+    for match in pattern.finditer(text):
+        s, e = match.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        kind = kinds[" ".join(match.group().lower().split())]
+        if kind == "speaker":
+            out.extend(_speaker(text, s, e, found, seen, offset, lexicon_dir))
+        else:
+            out.extend(_referents(kind, text, s, e, seen, offset, found))
     return sorted(out, key=lambda m: (m.start, m.code))
 
 
