@@ -360,8 +360,8 @@ class _Phrase:
 
 def _tokenize(text: str) -> list[Token]:
     if text.isascii():  # lower() keeps offsets for ASCII, so slice the lowered text once
-        low = text.lower()
-        return [(m.start(), m.end(), low[m.start() : m.end()]) for m in TOKEN.finditer(text)]
+        # ASCII lower-casing changes no word boundary, so tokenize the lowered text itself
+        return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text.lower())]
     return [(m.start(), m.end(), norm_token(m.group())) for m in TOKEN.finditer(text)]
 
 
