@@ -74,7 +74,8 @@ def test_bundled_queries_and_their_parameters() -> None:
     queries = bundled_queries()
     assert {name: [p.name for p in q.params] for name, q in queries.items()} == {
         "actors": [], "arms-from": ["source"], "arms-to": ["target"], "balance": [],
-        "claims-by": ["claimant"], "connected-via": ["actor"], "denials": [], "documents": ["actor"],
+        "chains": ["actor", "root"], "claims-by": ["claimant"], "connected-via": ["actor"], "denials": [],
+        "documents": ["actor"],
         "dyad": ["a", "b"], "dyads": [], "events-by-month": [], "evidence": ["event"],
         "sanctions-by": ["source"], "sanctions-on": ["target"], "timeline": ["actor"], "unresolved-dates": []}
     assert all(q.description and q.name == Path(q.origin).stem for q in queries.values())
@@ -188,6 +189,25 @@ def test_connected_via(store: ox.Store) -> None:
         ("WAGNER", "USA", "PRK", 1, 1), ("WAGNER", "USA", "RUS", 1, 2), ("WAGNER", "WST", "RUS", 1, 1)])
     assert rows(store, "connected-via", actor="SVK")[1] == [
         ("SVK", "PRK", "USA", 1, 1), ("SVK", "RUS", "USA", 1, 2)]
+
+
+def test_chains() -> None:
+    from kg.model import Document
+    from kg.pipeline import default_resources, process_document
+    from kg.rdf import build_graph
+
+    texts = ["Korea Utara mengirim senjata ke Rusia. Rusia mengirim senjata ke Suriah. "
+             "Suriah mengirim senjata ke Hizbullah. Rusia menyerang Ukraina.",
+             "Iran mengirim senjata ke Rusia. Rusia mengirim senjata ke Suriah."]
+    resources = default_resources()
+    chained = open_store(build_graph([process_document(Document(f"c{n}", text, None, "2024-01-01"), resources)
+                                      for n, text in enumerate(texts)]))
+    chains = bundled_queries()["chains"]
+    header = cols("actor b c d root chains")
+    # RUS -> SYR is stated in both documents: two combinations support the chain
+    assert rows(chained, "chains", actor="PRK", root="07") == (header, [("PRK", "RUS", "SYR", "HEZBOLLAH", "07", 2)])
+    assert rows(chained, "chains", actor="IRN", root="07") == (header, [("IRN", "RUS", "SYR", "HEZBOLLAH", "07", 2)])
+    assert run_query(chained, chains, {"actor": "PRK", "root": "19"}).rows == []  # RUS -> UKR is one step only
 
 
 def test_unresolved_dates(store: ox.Store) -> None:
