@@ -196,8 +196,8 @@ def test_chains() -> None:
     from kg.pipeline import default_resources, process_document
     from kg.rdf import build_graph
 
-    texts = ["Korea Utara mengirim senjata ke Rusia. Rusia mengirim senjata ke Suriah. "
-             "Suriah mengirim senjata ke Hizbullah. Rusia menyerang Ukraina.",
+    texts = [("Korea Utara mengirim senjata ke Rusia. Rusia mengirim senjata ke Suriah. "
+             "Suriah mengirim senjata ke Hizbullah. Rusia menyerang Ukraina."),
              "Iran mengirim senjata ke Rusia. Rusia mengirim senjata ke Suriah."]
     resources = default_resources()
     chained = open_store(build_graph([process_document(Document(f"c{n}", text, None, "2024-01-01"), resources)
