@@ -70,7 +70,8 @@ def _candidate(tokens: list[Token], i: int, rule: Rule, phrase: tuple[str, ...],
         found = _find_in_window(tokens, head_last + 1, head_last + 1 + rule.object_window, rule.object, rs)
         if found is None:
             return None
-        last = found
+        if not rule.object_after_target:
+            last = found  # the target comes after the object ("mengirim senjata ke Rusia")
     cameo = rule.cameo
     for name, code in rule.qualifiers:
         if _find_in_window(tokens, head_last + 1, head_last + 1 + rule.object_window, name, rs) is not None:

@@ -27,6 +27,7 @@ RULE_FIELDS: dict[str, Any] = {
     "voice": (str, False),
     "object": (str, False),
     "object_window": (int, False),
+    "object_after_target": (bool, False),
     "before": (str, False),
     "before_window": (int, False),
     "target": (list, False),
@@ -60,6 +61,7 @@ class Rule:
     phrases: tuple[tuple[tuple[str, ...], str], ...]  # (token sequence, voice)
     object: str | None = None  # word set that must follow the trigger
     object_window: int = 5
+    object_after_target: bool = False  # the object word set may follow the target ("menyebut X sebagai teroris")
     before: str | None = None  # word set that must precede the trigger
     before_window: int = 4
     target: tuple[str, ...] = ()  # prepositions introducing the target; "" direct object; "*" any
@@ -155,6 +157,7 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
         phrases=tuple(_phrases(entry, path, line)),
         object=entry.get("object"),
         object_window=entry.get("object_window", 5),
+        object_after_target=bool(entry.get("object_after_target", False)),
         before=entry.get("before"),
         before_window=entry.get("before_window", 4),
         target=tuple(entry.get("target") or ()),

@@ -262,6 +262,12 @@ def test_plural_anaphors_take_the_coordinated_list_not_every_state_named() -> No
     ("Arab Saudi memutus hubungan diplomatik dengan Qatar.", [("SAU", "QAT", "161", "Arab Saudi")]),
     ("Pemutusan hubungan diplomatik antara Qatar dan Arab Saudi.", [("QAT", "SAU", "161", "Qatar"),
                                                                    ("SAU", "QAT", "161", "Arab Saudi")]),
+    # calling an actor a terrorist is criticism; the label may follow the actor; a plain "menyebut" is not
+    ("Negara-negara Barat menyebut Hamas sebagai kelompok teroris.", [("WST", "HAMAS", "111", "Negara-negara Barat")]),
+    ("AS menyebut Rusia telah melanggar perjanjian.", []),
+    # barring a foreign actor; banning imports is the more specific trade ban
+    ("Otoritas Belanda mencegah menteri-menteri Turki berbicara.", [("NLD", "TUR", "172", "Otoritas Belanda")]),
+    ("Indonesia melarang impor beras dari Vietnam.", [("IDN", "VNM", "163", "Indonesia")]),
     # a deportation noun takes its genitive as the target
     ("Malaysia melakukan pengusiran warga Myanmar.", [("MYS", "MMR", "174", "Malaysia")]),
 ])
