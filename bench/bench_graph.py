@@ -175,11 +175,19 @@ def load_rows(path: Path, fmt: str) -> tuple[list[list[object]], rdflib.Graph, o
     return [row], graph, store
 
 
-def rdflib_limited(graph: rdflib.Graph, text: str, repeat: int, limit: float) -> tuple[float, Any] | None:
-    """best(repeat, rdflib query) in a forked child (it shares the loaded graph); None past limit s."""
+def rdflib_limited(graph: rdflib.Graph, text: str, repeat: int, limit: float) -> tuple[float, Any] | str | None:
+    """best(repeat, rdflib query) in a forked child (it shares the loaded graph): the timing, None past
+    `limit` seconds, or the error rdflib raised, as text."""
     ctx = mp.get_context("fork")
     receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=lambda: send.send(best(repeat, lambda: rows_of(graph.query(text)))))
+
+    def work() -> None:
+        try:
+            send.send(best(repeat, lambda: rows_of(graph.query(text))))
+        except Exception as exc:  # noqa: BLE001 - rdflib failing is a result to report, not a crash
+            send.send(f"{type(exc).__name__}: {exc}")
+
+    child = ctx.Process(target=work)
     child.start()
     done = receive.poll(limit)
     result = receive.recv() if done else None
@@ -240,6 +248,9 @@ def query_rows(graph: rdflib.Graph, store: ox.Store, repeat: int, limit: float) 
             out.append([f"{name} ({len(ox_result)} rows)", f"> {limit:.0f} (stopped)", round(ox_s, 3),
                         f"> {limit / ox_s:.0f}x"])
             continue
+        if isinstance(timed, str):
+            out.append([f"{name} ({len(ox_result)} rows)", f"fails: {timed[:60]}", round(ox_s, 3), "n/a"])
+            continue
         rdf_s, rdf_result = timed
         same = "same rows" if ox_result == rdf_result else "DIFFERENT rows"
         out.append([f"{name} ({len(ox_result)} rows, {same})", round(rdf_s, 2), round(ox_s, 3), f"{rdf_s / ox_s:.0f}x"])
@@ -282,7 +293,7 @@ def main() -> None:
         assert graph is not None and store is not None
         rows += query_rows(graph, store, args.repeat, args.rdflib_limit)
         hand = by_hand_row(graph, store, args.repeat)
-    ratios = [float(str(r[3]).strip("> x")) for r in rows]
+    ratios = [float(str(r[3]).strip("> x")) for r in rows if r[3] != "n/a"]
     body = "\n".join([
         f"{triples:,} triples, {events:,} events (generated through kg.rdf.build_graph in {made:.0f} s)",
         "",
