@@ -268,6 +268,11 @@ def test_plural_anaphors_take_the_coordinated_list_not_every_state_named() -> No
     # barring a foreign actor; banning imports is the more specific trade ban
     ("Otoritas Belanda mencegah menteri-menteri Turki berbicara.", [("NLD", "TUR", "172", "Otoritas Belanda")]),
     ("Indonesia melarang impor beras dari Vietnam.", [("IDN", "VNM", "163", "Indonesia")]),
+    # Indonesian officials and agencies by name; attending a bloc's meeting; hosting a visit
+    ("Badan Narkotika Nasional (BNN) mengikuti sidang tahunan ASEAN.",
+     [("IDN", "ASEAN", "044", "Badan Narkotika Nasional (BNN)")]),
+    ("Yusril Ihza Mahendra menerima kunjungan Duta Besar Amerika Serikat.",
+     [("IDN", "USA", "043", "Yusril Ihza Mahendra")]),
     # a deportation noun takes its genitive as the target
     ("Malaysia melakukan pengusiran warga Myanmar.", [("MYS", "MMR", "174", "Malaysia")]),
 ])
