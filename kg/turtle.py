@@ -17,7 +17,7 @@ import rdflib
 from rdflib import Literal, URIRef
 
 from kg.errors import GraphError
-from kg.rdf import XSD, namespaces, new_graph
+from kg.rdf import XSD, TripleSet, namespaces, new_graph
 
 # ---------------------------------------------------------------- Turtle out
 
@@ -40,7 +40,7 @@ def _escape_char(match: re.Match[str]) -> str:
     return _ECHAR.get(char) or f"\\u{ord(char):04X}"
 
 
-class _TurtleTerms:
+class TurtleTerms:
     """Formats terms as Turtle, abbreviating IRIs with the ontology's prefixes (cached per IRI)."""
 
     def __init__(self, prefixes: Mapping[str, str]) -> None:
@@ -84,33 +84,46 @@ class _TurtleTerms:
         return text
 
 
-def turtle(graph: Iterable[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]]) -> str:
-    """Deterministic Turtle: fixed prefix block, subjects, predicates and objects in sorted order."""
-    prefixes = namespaces()
-    fmt = _TurtleTerms(prefixes)
-    subjects: dict[str, dict[str, list[str]]] = {}
+Triples = Iterable[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]]
+
+
+def _formatted(graph: Triples | TripleSet) -> dict[str, dict[str, set[str]]]:
+    if isinstance(graph, TripleSet):
+        return graph.subjects
+    fmt = TurtleTerms(namespaces())
+    subjects: dict[str, dict[str, set[str]]] = {}
     for s, p, o in graph:
-        subjects.setdefault(fmt(s), {}).setdefault(fmt(p), []).append(fmt(o))
-    lines = [f"@prefix {prefix}: <{iri}> ." for prefix, iri in sorted(prefixes.items())]
+        subjects.setdefault(fmt(s), {}).setdefault(fmt(p), set()).add(fmt(o))
+    return subjects
+
+
+def _turtle_lines(graph: Triples | TripleSet) -> Iterator[str]:
+    """The lines of deterministic Turtle: fixed prefix block, subjects, predicates and objects sorted."""
+    subjects = _formatted(graph)
+    for prefix, iri in sorted(namespaces().items()):
+        yield f"@prefix {prefix}: <{iri}> .\n"
     for subject in sorted(subjects):
         predicates = subjects[subject]
         order = sorted(predicates, key=lambda p: (p != "rdf:type", p))
         body = " ;\n    ".join(
-            f"{'a' if p == 'rdf:type' else p} {', '.join(sorted(set(predicates[p])))}" for p in order
+            f"{'a' if p == 'rdf:type' else p} {', '.join(sorted(predicates[p]))}" for p in order
         )
-        lines.append(f"\n{subject} {body} .")
-    return "\n".join(lines) + "\n"
+        yield f"\n{subject} {body} .\n"
 
 
-def write_turtle(graph: Iterable[tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term.Node]], path: Path) -> None:
-    """Write the graph as deterministic Turtle, atomically (a reader never sees half a file)."""
+def turtle(graph: Triples | TripleSet) -> str:
+    """Deterministic Turtle: fixed prefix block, subjects, predicates and objects in sorted order."""
+    return "".join(_turtle_lines(graph))
+
+
+def write_turtle(graph: Triples | TripleSet, path: Path) -> None:
+    """Write the graph as deterministic Turtle, streamed, atomically (a reader never sees half a file)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = turtle(graph).encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as fh:
+            fh.writelines(_turtle_lines(graph))
         umask = os.umask(0o022)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; outputs are ordinary files
