@@ -225,7 +225,10 @@ def arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]:
 def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]:
     rule = t.rule
     if t.voice == "passive":
-        return _pairs(after(c, t, ("oleh",)), subject(c, t.first))
+        # the agent of a di- passive follows "oleh" or, just as often, the verb itself
+        # ("WNI ditangkap polisi Malaysia")
+        agent = after(c, t, ("oleh",)) or after(c, t, ("",), window=1)
+        return _pairs(agent, subject(c, t.first))
     if rule.source_prep:
         return _pairs(after(c, t, rule.source_prep), subject(c, t.first))
     if rule.symmetric:

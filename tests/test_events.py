@@ -273,6 +273,12 @@ def test_plural_anaphors_take_the_coordinated_list_not_every_state_named() -> No
      [("IDN", "ASEAN", "044", "Badan Narkotika Nasional (BNN)")]),
     ("Yusril Ihza Mahendra menerima kunjungan Duta Besar Amerika Serikat.",
      [("IDN", "USA", "043", "Yusril Ihza Mahendra")]),
+    # a di- passive takes its agent right after the verb as well as after "oleh"
+    ("Dua mahasiswa Indonesia ditahan otoritas Mesir.", [("EGY", "IDN", "173", "otoritas Mesir")]),
+    ("Presiden Jokowi disambut Presiden Ashraf Ghani.", [("AFG", "IDN", "043", "Presiden Ashraf Ghani")]),
+    ("Ia dituduh masuk Myanmar secara ilegal.", []),  # Myanmar is what he entered, not who accused him
+    # "selain X" sets X aside: it is no part of the subject
+    ("Selain Rusia, China juga mengecam Amerika Serikat.", [("CHN", "USA", "111", "China")]),
     # a deportation noun takes its genitive as the target
     ("Malaysia melakukan pengusiran warga Myanmar.", [("MYS", "MMR", "174", "Malaysia")]),
 ])
