@@ -18,7 +18,7 @@ from kg.errors import LexiconError
 from kg.lexicon import LEXICON_DIR, load_json
 from kg.model import ActorMention
 
-KINDS = ("pair", "three", "group", "state", "person", "title", "speaker")
+KINDS = ("pair", "pair_people", "three", "group", "state", "person", "title", "speaker")
 _COORDINATION = re.compile(r"\s*(,|,?\s*dan|,?\s*serta)\s*", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+[A-Z]")  # "Presiden Jokowi", "Menlu AS": a title of a name, not an anaphor
 _CLAUSE_START = re.compile(r"(^|[,;:“”\"]|\bbahwa)\s*$", re.IGNORECASE)
@@ -109,6 +109,11 @@ def _referents(
     kind: str, text: str, s: int, e: int, seen: Referents, offset: int, found: Sequence[ActorMention] = ()
 ) -> list[ActorMention]:
     words = text[s:e]
+    if kind == "pair_people":
+        people = _last_two_countries(seen.titled)
+        if people and (len(seen.states) < 2 or min(p.start for p in people) > seen.states[-2].start):
+            return [_as(r, s + offset, e + offset, words) for r in people]
+        kind = "pair"
     if kind == "pair" and len(seen.states) >= 2:
         return [_as(r, s + offset, e + offset, words) for r in seen.states[-2:]]
     if kind == "three" and (len(seen.group) == 3 or len(seen.states) >= 3):
@@ -130,6 +135,15 @@ def _referents(
 
 
 _WORD = re.compile(r"\w+")
+
+
+def _last_two_countries(people: list[ActorMention]) -> list[ActorMention]:
+    """The last person named and the last one before them from another country, in naming order."""
+    if not people:
+        return []
+    last = people[-1]
+    other = next((p for p in reversed(people[:-1]) if p.code != last.code), None)
+    return [other, last] if other is not None else []
 
 
 def _speaker(

@@ -309,6 +309,21 @@ def test_a_bare_title_is_the_last_person_named_with_it() -> None:
     ])
 
 
+def test_both_leaders_are_the_last_two_people_named() -> None:
+    from kg.model import Document
+    from kg.pipeline import default_resources, process_document
+
+    text = (
+        "Meksiko menolak rencana tembok perbatasan Amerika Serikat. "
+        "Presiden AS Donald Trump bertemu Perdana Menteri Israel Benjamin Netanyahu di New York. "
+        "Kedua pemimpin mengecam Iran."  # not the last two states named (MEX, USA)
+    )
+    events = process_document(Document("b", text, None, "2017-01-01"), default_resources()).events
+    got = sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events
+                 if e.type.cameo == "111")
+    assert got == [("ISR", "IRN", "111", "Kedua pemimpin"), ("USA", "IRN", "111", "Kedua pemimpin")]
+
+
 def test_first_person_in_reported_speech_is_the_speaker() -> None:
     from kg.model import Document
     from kg.pipeline import default_resources, process_document
