@@ -91,7 +91,12 @@ def _results(
 
 
 def _passthrough(item: Document | ReadProblem) -> DocumentResult | ReadProblem:
-    return item if isinstance(item, ReadProblem) else _work(item)
+    """A pool worker's job: the result comes back light (no article text, no per-mention lists), as the
+    build keeps it anyway, so that less is pickled through the pipe."""
+    if isinstance(item, ReadProblem):
+        return item
+    result = _work(item)
+    return result if isinstance(result, ReadProblem) else lighten(result)
 
 
 # ---------------------------------------------------------------- build
