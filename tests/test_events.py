@@ -277,6 +277,9 @@ def test_plural_anaphors_take_the_coordinated_list_not_every_state_named() -> No
     ("Dua mahasiswa Indonesia ditahan otoritas Mesir.", [("EGY", "IDN", "173", "otoritas Mesir")]),
     ("Presiden Jokowi disambut Presiden Ashraf Ghani.", [("AFG", "IDN", "043", "Presiden Ashraf Ghani")]),
     ("Ia dituduh masuk Myanmar secara ilegal.", []),  # Myanmar is what he entered, not who accused him
+    # leaders from before 2015 keep their country when named in later articles
+    ("Presiden Mahmoud Ahmadinejad menuding negara-negara Barat dan Israel sebagai dalang.",
+     [("IRN", "ISR", "112", "Presiden Mahmoud Ahmadinejad"), ("IRN", "WST", "112", "Presiden Mahmoud Ahmadinejad")]),
     # "selain X" sets X aside: it is no part of the subject
     ("Selain Rusia, China juga mengecam Amerika Serikat.", [("CHN", "USA", "111", "China")]),
     # a deportation noun takes its genitive as the target
