@@ -98,7 +98,7 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Gro
     if j >= 0 and c.tokens[j].low == "yang":
         return _antecedent(c, j)
     if j >= 0 and c.tokens[j].low in c.rules.wordsets["carry"] and mode != "any":
-        return main_subject(c, i)
+        return main_subject(c, i) or (None if noun else _main_subject_after_fronted_clause(c, i))
     if not noun and c.comma_before(j + 1):
         head = _head_of_aside(c, j)
         if head is not None:
@@ -108,7 +108,23 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Gro
     for g in reversed(c.groups):
         if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g)):
             return g
+    if not noun:
+        return _main_subject_after_fronted_clause(c, i)
     return None
+
+
+def _main_subject_after_fronted_clause(c: Clause, i: int) -> Group | None:
+    """ "Setelah menandatangani kesepakatan dengan Perancis, Indonesia kini …": a verb of a fronted
+    subordinate clause without a subject of its own shares the main clause's, right after the comma."""
+    if not c.tokens or c.tokens[0].low not in c.rules.wordsets["fronted_subordinators"]:
+        return None
+    if _skip_aux_back(c, i) != 0:
+        return None  # only "Setelah [telah] VERB …" lacks a subject; "Saat ini X hadir …" has one
+    comma = next((k for k in range(i + 1, len(c.tokens)) if c.comma_before(k)), None)
+    if comma is None:
+        return None
+    start = c.tokens[comma].start
+    return next((g for g in c.groups if g.members[0].start == start and _subject_like(g)), None)
 
 
 def _head_of_aside(c: Clause, j: int) -> Group | None:

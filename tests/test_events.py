@@ -280,6 +280,9 @@ def test_plural_anaphors_take_the_coordinated_list_not_every_state_named() -> No
     # leaders from before 2015 keep their country when named in later articles
     ("Presiden Mahmoud Ahmadinejad menuding negara-negara Barat dan Israel sebagai dalang.",
      [("IRN", "ISR", "112", "Presiden Mahmoud Ahmadinejad"), ("IRN", "WST", "112", "Presiden Mahmoud Ahmadinejad")]),
+    # a fronted "Setelah VERB …," clause shares the main clause's subject; "Saat ini" is no such clause
+    ("Setelah menyerang Ukraina, Rusia mengecam NATO.", [("RUS", "NATO", "111", "Rusia"), ("RUS", "UKR", "190", "Rusia")]),
+    ("Saat ini perusahaan itu telah hadir di Indonesia, Thailand, dan Vietnam.", []),
     # "selain X" sets X aside: it is no part of the subject
     ("Selain Rusia, China juga mengecam Amerika Serikat.", [("CHN", "USA", "111", "China")]),
     # a deportation noun takes its genitive as the target
