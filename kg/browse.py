@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import re
 import shutil
 import sys
 from collections import Counter
@@ -22,12 +21,11 @@ import networkx as nx
 from kg.errors import KgError, QueryError
 from kg.network import graph_from_file
 from kg.queries import DEFAULT_GRAPH, FORMATS, Cell, QueryResult, render, terminal_safe
-from kg.trace import Filters, resolve_actor
+from kg.trace import Filters, date_arg, resolve_actor, types_arg
 
 MODALITIES = ("asserted", "planned", "possible", "alleged", "denied", "negated")
 EVENT_SORTS = ("date", "type", "goldstein")
 ACTOR_SORTS = ("events", "name", "code")
-_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 _MIN_EVIDENCE = 30  # narrower than this an evidence cell says nothing; let the line wrap instead
 _PUBLISHED_NOTE = "(a date in parentheses is the article's publication date: the event itself is undated)"
 
@@ -235,19 +233,6 @@ def format_actors(rows: list[dict[str, Any]], fmt: str) -> str:
 
 # ---------------------------------------------------------------- command line
 
-def _date_arg(text: str) -> str:
-    if not _DATE.fullmatch(text):
-        raise argparse.ArgumentTypeError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
-    return text
-
-
-def _types_arg(text: str) -> tuple[str, ...]:
-    codes = tuple(sorted({c.strip() for c in text.split(",") if c.strip()}))
-    if not codes or any(not re.fullmatch(r"[0-9]{2,4}", c) for c in codes):
-        raise argparse.ArgumentTypeError(f"expected CAMEO codes or roots like 07,163, got {text!r}")
-    return codes
-
-
 def _modalities_arg(text: str) -> tuple[str, ...]:
     wanted = tuple(sorted({m.strip().lower() for m in text.split(",") if m.strip()}))
     bad = [m for m in wanted if m not in MODALITIES]
@@ -269,11 +254,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _event_filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--since", type=_date_arg, metavar="DATE",
+    parser.add_argument("--since", type=date_arg, metavar="DATE",
                         help="only events on or after this date (event date, else publication date; "
                              "undated events are left out)")
-    parser.add_argument("--until", type=_date_arg, metavar="DATE", help="only events on or before this date")
-    parser.add_argument("--types", "--type", dest="types", type=_types_arg, default=(), metavar="CODES",
+    parser.add_argument("--until", type=date_arg, metavar="DATE", help="only events on or before this date")
+    parser.add_argument("--types", "--type", dest="types", type=types_arg, default=(), metavar="CODES",
                         help="only these CAMEO codes or roots, e.g. 07,163")
     parser.add_argument("--modality", type=_modalities_arg, default=(), metavar="LIST",
                         help=f"only these modalities (comma-separated: {', '.join(MODALITIES)})")

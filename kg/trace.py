@@ -262,17 +262,18 @@ def format_json(result: Trace, network: nx.MultiDiGraph, per_hop: int = 3) -> st
 
 # ---------------------------------------------------------------- command line
 
-def _date_arg(text: str) -> str:
+def date_arg(text: str) -> str:
+    """argparse type of --since/--until (shared by kg trace, timeline and events)."""
     if not _DATE.fullmatch(text):
         raise argparse.ArgumentTypeError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
     return text
 
 
-def _types_arg(text: str) -> tuple[str, ...]:
+def types_arg(text: str) -> tuple[str, ...]:
+    """argparse type of --types: CAMEO codes or roots, sorted (shared by kg trace, timeline and events)."""
     codes = tuple(sorted({c.strip() for c in text.split(",") if c.strip()}))
-    bad = [c for c in codes if not re.fullmatch(r"[0-9]{2,4}", c)]
-    if bad or not codes:
-        raise argparse.ArgumentTypeError(f"expected CAMEO codes like 07,163, got {text!r}")
+    if not codes or any(not re.fullmatch(r"[0-9]{2,4}", c) for c in codes):
+        raise argparse.ArgumentTypeError(f"expected CAMEO codes or roots like 07,163, got {text!r}")
     return codes
 
 
@@ -292,10 +293,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--graph", type=Path, default=DEFAULT_GRAPH,
                         help=f"graph file (default {DEFAULT_GRAPH})")
     parser.add_argument("--max-hops", type=_positive, default=3, help="longest path to consider (default 3)")
-    parser.add_argument("--since", type=_date_arg, help="only events on or after this date (event date, "
+    parser.add_argument("--since", type=date_arg, help="only events on or after this date (event date, "
                         "else publication date; undated events are left out)")
-    parser.add_argument("--until", type=_date_arg, help="only events on or before this date")
-    parser.add_argument("--types", type=_types_arg, default=(),
+    parser.add_argument("--until", type=date_arg, help="only events on or before this date")
+    parser.add_argument("--types", type=types_arg, default=(),
                         help="only these CAMEO codes or roots, e.g. 07,16")
     parser.add_argument("--all", action="store_true",
                         help="all simple paths up to --max-hops, not only the shortest")
