@@ -12,10 +12,8 @@ import argparse
 import csv
 import io
 import json
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -26,6 +24,7 @@ from networkx.readwrite.gexf import GEXFWriter
 
 from kg.errors import GraphError, KgError
 from kg.network import graph_from_file
+from kg.output import write_atomic
 from kg.queries import DEFAULT_GRAPH
 from kg.rdf import KG, RDF, SEM, graph_format, load_graph, namespaces
 
@@ -237,22 +236,6 @@ def export_files(fmt: str, graph: Path) -> dict[str, bytes]:
 
 def default_output(fmt: str, graph: Path) -> Path:
     return graph.with_name(graph.stem + SUFFIXES[fmt])
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target and rename into place: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0o022)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; exports are ordinary files
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def export(fmt: str, graph: Path, output: Path | None = None) -> list[Path]:

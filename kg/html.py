@@ -10,7 +10,6 @@ import base64
 import hashlib
 import json
 import math
-import os
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -26,6 +25,7 @@ from pyvis.network import Network
 
 from kg.layout import SEED, layout_positions
 from kg.lexicon import iter_jsonl, lexicon_path
+from kg.output import write_atomic
 
 # SEED and layout_positions moved to kg.layout; they stay importable from here, where callers expect them.
 __all__ = [
@@ -60,18 +60,7 @@ _BREAKOUT = re.compile(r"</script|</style|<!--", re.IGNORECASE)
 
 def write_html(graph: nx.MultiDiGraph, path: Path, title: str = "kg", max_edges: int = 2000) -> None:
     """Write the graph page to path atomically; the same graph always gives the same bytes."""
-    data = render_page(graph, title=title, max_edges=max_edges).encode("utf-8")
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # a plain open (not mkstemp) so the file gets the usual umask permissions, not 0600
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(Path(path), render_page(graph, title=title, max_edges=max_edges).encode("utf-8"))
 
 
 def render_page(graph: nx.MultiDiGraph, title: str = "kg", max_edges: int = 2000) -> str:

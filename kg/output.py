@@ -113,6 +113,12 @@ def dumps(obj: dict[str, Any]) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
 
 
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write bytes to path through atomic_writer."""
+    with atomic_writer(path, binary=True) as fh:
+        fh.write(data)
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
@@ -120,13 +126,15 @@ def _umask() -> int:
 
 
 @contextmanager
-def atomic_writer(path: Path) -> Iterator[IO[str]]:
-    """Write to a temporary file beside `path` and rename it into place only on success."""
+def atomic_writer(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
+    """Write to a temporary file beside `path` and rename it into place only on success, so a reader
+    (or an interrupted build) never sees half a file. Text is UTF-8 with "\n" line ends."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             yield fh
         os.replace(tmp, path)
     except BaseException:

@@ -6,9 +6,7 @@ Prefixes and datatypes come from kg.rdf (the ontology); files are read through p
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ import rdflib
 from rdflib import Literal, URIRef
 
 from kg.errors import GraphError
+from kg.output import atomic_writer
 from kg.rdf import XSD, TripleSet, namespaces, new_graph
 
 # ---------------------------------------------------------------- Turtle out
@@ -118,19 +117,8 @@ def turtle(graph: Triples | TripleSet) -> str:
 
 def write_turtle(graph: Triples | TripleSet, path: Path) -> None:
     """Write the graph as deterministic Turtle, streamed, atomically (a reader never sees half a file)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as fh:
-            fh.writelines(_turtle_lines(graph))
-        umask = os.umask(0o022)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; outputs are ordinary files
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_writer(Path(path)) as fh:
+        fh.writelines(_turtle_lines(graph))
 
 
 # ---------------------------------------------------------------- any RDF in
