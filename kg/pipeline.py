@@ -30,6 +30,7 @@ class Resources:
     dates: DateResolver
     rules: RuleSet
     modality: dict[str, Any]
+    lexicon_dir: str | None = None  # where anaphora.json is read (None: data/lexicon)
 
     @classmethod
     def load(cls, lexicon_dir: Path | None = None) -> Resources:
@@ -38,6 +39,7 @@ class Resources:
             dates=DateResolver.load(lexicon_dir),
             rules=load_rules(lexicon_dir),
             modality=load_modality(str(lexicon_dir) if lexicon_dir else None),
+            lexicon_dir=str(lexicon_dir) if lexicon_dir else None,
         )
 
 
@@ -59,7 +61,7 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
     timexes: list[Timex] = []
     for sentence in sentences:
         named = res.actors.find(sentence.text, sentence.start, when=anchor, memory=memory)
-        mentions = sorted(named + resolve(sentence.text, sentence.start, named, seen), key=lambda m: m.start)
+        mentions = sorted(named + resolve(sentence.text, sentence.start, named, seen, res.lexicon_dir), key=lambda m: m.start)
         seen.update(named, sentence.text, sentence.start)
         actors.extend(mentions)
         if len(mentions) < 2 or topic is not None:

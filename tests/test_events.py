@@ -7,6 +7,7 @@ the exact (source, target, CAMEO, modality, attribution, date) out.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -328,6 +329,25 @@ def test_both_leaders_are_the_last_two_people_named() -> None:
     got = sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events
                  if e.type.cameo == "111")
     assert got == [("ISR", "IRN", "111", "Kedua pemimpin"), ("USA", "IRN", "111", "Kedua pemimpin")]
+
+
+def test_anaphors_come_from_the_lexicon_in_use(tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    from kg.lexicon import LEXICON_DIR
+    from kg.model import Document
+    from kg.pipeline import Resources, process_document
+
+    folder = tmp_path / "lexicon"
+    shutil.copytree(LEXICON_DIR, folder)
+    data = json.loads((folder / "anaphora.json").read_text(encoding="utf-8"))
+    data["pair"] = ["kedua sekutu"]
+    (folder / "anaphora.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    text = "Presiden Indonesia bertemu Perdana Menteri Jepang. Kedua sekutu mengecam Korea Utara."
+    events = process_document(Document("l", text, None, "2023-05-01"), Resources.load(folder)).events
+    assert sorted((e.source.code, e.target.code) for e in events if e.type.cameo == "111") == [
+        ("IDN", "PRK"), ("JPN", "PRK")]
 
 
 def test_first_person_in_reported_speech_is_the_speaker() -> None:
