@@ -22,6 +22,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import ClosedNamespace, Namespace
 
 from kg.errors import GraphError, KgError
+from kg.lexicon import WIKIDATA_ID
 from kg.model import ActorMention, DocumentResult, Event, EventDate, EventMention
 
 if TYPE_CHECKING:  # the real names for type checkers; at run time __getattr__ (at the end) imports them
@@ -80,7 +81,6 @@ GRANULARITY_UNITS: dict[str, URIRef] = {"year": TIME.unitYear, "month": TIME.uni
 _MAX_KEY = 120  # longer keys keep a readable head and end in a hash of the whole key
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
                        r"(Z|[+-][0-9]{2}:[0-9]{2})?")
-_QID = re.compile(r"Q[1-9][0-9]*")
 
 
 def encode_key(key: str) -> str:
@@ -269,7 +269,7 @@ class _Builder:
             (KG.rollsUpTo, mint_iri("actor", code)),
             (SCHEMA.name, text("label", "id")), (SCHEMA.name, text("label_en", "en")),
             (KG.actorType, text("type")), (KG.country, text("country")),
-            (OWL.sameAs, WD[qid] if isinstance(qid, str) and _QID.fullmatch(qid) else None),
+            (OWL.sameAs, WD[qid] if isinstance(qid, str) and WIKIDATA_ID.fullmatch(qid) else None),
             (KG.isoAlpha2, text("iso_alpha2")), (KG.isoAlpha3, text("iso_alpha3")),
         ])
 

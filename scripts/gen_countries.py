@@ -17,10 +17,11 @@ from typing import Any
 import pycountry
 from babel import Locale
 
+from kg.lexicon import WIKIDATA_ID
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "lexicon" / "countries.jsonl"
 WIKIDATA = ROOT / "data" / "sources" / "wikidata_countries.tsv"
-_QID = re.compile(r"Q[1-9][0-9]*")
 
 # Territories pycountry does not list but the news treats as states (user-assigned ISO code).
 EXTRA = [{"alpha_2": "XK", "alpha_3": "XKX", "name": "Kosovo"}]
@@ -77,7 +78,7 @@ def wikidata_ids(path: Path = WIKIDATA) -> dict[str, str]:
         if not line.strip() or line.startswith("#") or line == "iso3\tqid":
             continue
         code, sep, qid = line.partition("\t")
-        if not sep or not re.fullmatch(r"[A-Z]{3}", code) or not _QID.fullmatch(qid) or code in ids:
+        if not sep or not re.fullmatch(r"[A-Z]{3}", code) or not WIKIDATA_ID.fullmatch(qid) or code in ids:
             raise SystemExit(f"{path}:{number}: expected a new 'ISO3<TAB>Q123' line, got {line!r}")
         ids[code] = qid
     return ids
