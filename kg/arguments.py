@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kg.model import ActorMention
 from kg.rules import Rule, RuleSet
-from kg.syntax import Group, Token
+from kg.syntax import Group, Token, verb_shaped
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ def _region_start(c: Clause, i: int) -> int:
 
 def _verb_like(c: Clause, j: int) -> bool:
     low = c.tokens[j].low
-    return len(low) >= 5 and low.startswith(("me", "di", "ber", "ter")) and low not in c.rules.wordsets["aux"]
+    return verb_shaped(low) and low not in c.rules.wordsets["aux"]
 
 
 def main_subject(c: Clause, i: int) -> Group | None:
@@ -233,6 +233,8 @@ def arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]:
     """(source, target) pairs of a trigger; unnamed nationals ("wisman Cina") do not act for their
     state in diplomacy, so they are sources only of material conflict (extraction.json)."""
     pairs = _arguments(c, t)
+    if t.rule.source_types:
+        pairs = [(s, o) for s, o in pairs if s.type in t.rule.source_types]
     if int(t.cameo[:2]) < c.rules.settings["group_source_min_root"]:
         pairs = [(s, o) for s, o in pairs if s.type != "group"]
     return pairs

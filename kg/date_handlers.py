@@ -26,6 +26,8 @@ from kg.date_calendar import (
 )
 from kg.date_words import DateWords, norm
 
+# How far from the publication date a weekday with digits ("Kamis (24/7)") may plausibly name a day.
+WEEKDAY_PAST_DAYS, WEEKDAY_AHEAD_DAYS = 45, 14
 _STEP = {"past": -1, "this": 0, "future": 1, "later": 1}
 
 
@@ -157,14 +159,33 @@ def unit(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resol
 
 def weekday(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
     """Forms: "Rabu (30/8)" (the digits win), "pada Senin", "Senin lalu", "Senin pekan depan"."""
-    if m["pd"]:
-        return _dated(m, anchor)
     number = w.weekday(m["wd"])
+    if m["pd"]:
+        return _consistent(_dated(m, anchor), number, int(m["pd"]), int(m["pm"]), anchor)
     if m["wunit"]:
         step = _STEP[w.direction(m["wdir"])]
         return _relative(anchor, lambda a: day_iv(shifted(a, "week", step)[0] + timedelta(days=number)))
     direction = _direction(w, m["dir"], cue)
     return _relative(anchor, lambda a: day_iv(weekday_date(number, a, direction)))
+
+
+def _consistent(res: Resolution | None, number: int, day: int, month: int, anchor: date | None) -> Resolution | None:
+    """ "Kamis (24/7/2205)" in a July 2025 article: a weekday with digits names a day close to the
+    publication date. When the digits give a day far from it that is not that weekday, and exactly one
+    close reading is (the anchor's year, or the anchor's month for a mistyped month), the digits hold
+    a typo and that reading wins. A close day keeps its digits ("Selasa (30/8)" on Thursday 31/8)."""
+    if res is None or res.interval is None or anchor is None:
+        return res
+    stated = res.interval[0]
+    if stated.weekday() == number or _close(stated, anchor):
+        return res
+    readings = {safe_date(anchor.year, month, day), safe_date(anchor.year, anchor.month, day)}
+    near = [d for d in readings if d is not None and d.weekday() == number and _close(d, anchor)]
+    return Resolution(day_iv(near[0]), True) if len(near) == 1 else res
+
+
+def _close(day: date, anchor: date) -> bool:
+    return anchor - timedelta(days=WEEKDAY_PAST_DAYS) <= day <= anchor + timedelta(days=WEEKDAY_AHEAD_DAYS)
 
 
 def relative_day(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:

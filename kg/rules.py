@@ -16,7 +16,7 @@ from typing import Any
 from kg import morph
 from kg.errors import LexiconError
 from kg.lexicon import LEXICON_DIR, check_fields, load_json, load_jsonl
-from kg.model import EventType
+from kg.model import ACTOR_TYPES, EventType
 
 RULE_FIELDS: dict[str, Any] = {
     "id": (str, True),
@@ -42,6 +42,7 @@ RULE_FIELDS: dict[str, Any] = {
     "priority": (int, False),
     "not_after": (str, False),
     "unless": (str, False),
+    "source_types": (list, False),
     "note": (str, False),
 }
 CAMEO_FIELDS: dict[str, Any] = {
@@ -76,6 +77,7 @@ class Rule:
     priority: int = 0
     not_after: str | None = None  # word set that, right before the trigger, cancels it
     unless: str | None = None  # word set that, within two tokens after the trigger, cancels it
+    source_types: tuple[str, ...] = ()  # actor types the source must have (empty: any)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +153,9 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
         raise LexiconError(str(path), line, "genitive must be 'source' or 'target'")
     if entry.get("subject", "nearest") not in ("nearest", "any"):
         raise LexiconError(str(path), line, "subject must be 'nearest' or 'any'")
+    bad = [t for t in entry.get("source_types") or [] if t not in ACTOR_TYPES]
+    if bad:
+        raise LexiconError(str(path), line, f"source_types: unknown actor type {bad[0]!r} (one of {', '.join(ACTOR_TYPES)})")
     return Rule(
         id=entry["id"],
         cameo=entry["cameo"],
@@ -172,6 +177,7 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
         priority=entry.get("priority", 0),
         not_after=entry.get("not_after"),
         unless=entry.get("unless"),
+        source_types=tuple(entry.get("source_types") or ()),
     )
 
 

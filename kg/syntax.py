@@ -101,6 +101,22 @@ def _split_commas(group: Group, how: list[str]) -> list[Group]:
     ]
 
 
+# Nouns that begin like a meN-/di-/ber-/ter- verb: borrowed words ("diplomasi", "terorisme",
+# "diktator", "dimensi") and a few native ones ("menteri", "berita").
+_NOUN_SUFFIXES = ("asi", "isme", "itas", "tor", "ensi")
+_LOOKALIKE_NOUNS = frozenset({"menteri", "berita", "beras", "dinas", "diplomat", "teritori", "terminal", "meja"})
+
+
+def verb_shaped(low: str) -> bool:
+    """Does a lower-cased word look like a prefixed verb (meN-, di-, ber-, ter-)?"""
+    return (
+        len(low) >= 5
+        and low.startswith(("me", "di", "ber", "ter"))
+        and not low.endswith(_NOUN_SUFFIXES)
+        and low not in _LOOKALIKE_NOUNS
+    )
+
+
 NP_GAP = 3
 _NOT_NOUNS = ("aux", "carry", "clause_stop", "coordination", "reporting_prefix", "reporting_postfix")
 
@@ -112,7 +128,9 @@ def _np_prep(tokens: list[Token], first: int, sets: Mapping[str, frozenset[str]]
         low = tokens[j].low
         if low in sets["prepositions"]:
             return low if j < first - 1 else None
-        if not low.isalpha() or low.startswith(("me", "di", "ber", "ter")) or any(low in sets[k] for k in _NOT_NOUNS):
+        if low in sets["np_modifiers"]:
+            continue  # "atas peran aktif Indonesia"
+        if not low.isalpha() or verb_shaped(low) or any(low in sets[k] for k in _NOT_NOUNS):
             return None
     return None
 

@@ -297,6 +297,50 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     assert sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a leader lands somewhere; an airline of a state landing is no visit
+    ("Presiden Korea Selatan Yoon Suk Yeol mendarat di Tokyo, Jepang.",
+     [("KOR", "JPN", "042", "Presiden Korea Selatan Yoon Suk Yeol")]),
+    ("Maskapai Qatar belum boleh mendarat di Riyadh.", []),
+    # the agent of "dihadiri" attends the meeting of the actor before "yang"
+    ("KTT ASEAN yang dihadiri oleh Presiden Joko Widodo digelar di Jakarta.",
+     [("IDN", "ASEAN", "044", "Presiden Joko Widodo")]),
+    # fighting with someone is mutual; where it happens ("di Suriah") is no opponent
+    ("Hizbullah telah berperang melawan Israel.", [("HEZBOLLAH", "ISR", "190", "Hizbullah"),
+                                                   ("ISR", "HEZBOLLAH", "190", "Israel")]),
+    ("Hizbullah ikut dalam pertempuran di Suriah.", []),
+    # a target inside a noun phrase after the preposition: adjectives and prefixed nouns are no verbs
+    ("Jepang memberikan apresiasi atas peran aktif Vietnam di kawasan.", [("JPN", "VNM", "051", "Jepang")]),
+    ("Kanada memberikan dukungan penuh atas upaya diplomasi Malaysia.", [("CAN", "MYS", "051", "Kanada")]),
+    # suspecting an actor is an accusation; calling a state a renegade province is criticism
+    ("China mencurigai Jepang berada di balik serangan siber itu.", [("CHN", "JPN", "112", "China")]),
+    ("Beijing menyebut Taiwan sebagai provinsi pembangkang.", [("CHN", "TWN", "111", "Beijing")]),
+    # a visit noun after "dalam rangkaian" takes the subject before it
+    ("Presiden Prancis Emmanuel Macron dalam rangkaian kunjungan ke Vietnam bertemu mahasiswa.",
+     [("FRA", "VNM", "042", "Presiden Prancis Emmanuel Macron")]),
+])
+def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    from kg.model import Document
+    from kg.pipeline import default_resources, process_document
+
+    events = process_document(Document("k", text, None, "2024-01-10"), default_resources()).events
+    assert sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events) == expected
+
+
+def test_both_sides_after_a_meeting_are_its_two_parties() -> None:
+    from kg.model import Document
+    from kg.pipeline import default_resources, process_document
+
+    text = (
+        "Menteri Luar Negeri Indonesia Retno Marsudi bertemu Menteri Luar Negeri Australia Julie Bishop. "
+        "Kedua belah pihak menandatangani kesepakatan perdagangan."
+    )
+    events = process_document(Document("c", text, None, "2017-07-01"), default_resources()).events
+    got = sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events
+                 if e.type.cameo != "040")
+    assert got == [("AUS", "IDN", "057", "Kedua belah pihak"), ("IDN", "AUS", "057", "Kedua belah pihak")]
+
+
 def test_a_bare_title_is_the_last_person_named_with_it() -> None:
     from kg.model import Document
     from kg.pipeline import default_resources, process_document

@@ -65,6 +65,8 @@ def _lexicon_copy(tmp_path: Path) -> Path:
         ('{"id": "x", "cameo": "010", "words": "a"}', "field 'words' should be list"),
         ('{"id": "x", "cameo": "010", "words": ["a"], "object": "nosuchset"}', "unknown word set 'nosuchset'"),
         ('{"id": "x", "cameo": "010", "roots": ["a"], "affixes": ["zz"]}', "unknown affix pattern 'zz'"),
+        ('{"id": "x", "cameo": "010", "words": ["a"], "source_types": ["robot"]}',
+         "source_types: unknown actor type 'robot'"),
         ("{not json", "not valid JSON"),
     ],
 )
