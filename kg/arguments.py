@@ -189,7 +189,15 @@ def after(
             return g
         if g.prep is None and direct and g.first - t.last <= direct_window:
             return g
+        if g.prep is None and _marked_by(c, t.last, g.first, preps):
+            return g  # "mendesak agar Israel": a conjunction the rule lists, not a preposition
     return None
+
+
+def _marked_by(c: Clause, last: int, first: int, preps: Sequence[str]) -> bool:
+    """Do only words of `preps` stand between a trigger ending at `last` and a group starting at `first`?"""
+    between = c.tokens[last + 1 : first]
+    return bool(between) and all(tok.low in preps for tok in between)
 
 
 def genitive(c: Clause, t: Trigger) -> Group | None:

@@ -318,6 +318,22 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     # a visit noun after "dalam rangkaian" takes the subject before it
     ("Presiden Prancis Emmanuel Macron dalam rangkaian kunjungan ke Vietnam bertemu mahasiswa.",
      [("FRA", "VNM", "042", "Presiden Prancis Emmanuel Macron")]),
+    # cooperation as a noun is an event when it is sought or strengthened; existing cooperation named
+    # in passing is none; signing it is an agreement
+    ("Indonesia dan Vietnam sepakat meningkatkan kerja sama perikanan.",
+     [("IDN", "VNM", "030", "Indonesia"), ("VNM", "IDN", "030", "Vietnam")]),
+    ("Proyek itu adalah kerja sama antara Indonesia dan Vietnam.", []),
+    ("Penandatanganan kerja sama antara Indonesia dan Vietnam digelar di Hanoi.",
+     [("IDN", "VNM", "057", "Indonesia"), ("VNM", "IDN", "057", "Vietnam")]),
+    # a conjunction the rule lists may introduce the target
+    ("Prancis mendesak agar Israel menghentikan blokade.", [("FRA", "ISR", "020", "Prancis")]),
+    # fighting between two sides; cutting ties with a possessive
+    ("Pertempuran antara tentara Thailand dan Kamboja terjadi di perbatasan.",
+     [("KHM", "THA", "190", "Kamboja"), ("THA", "KHM", "190", "tentara Thailand")]),
+    ("Kamboja memutuskan hubungan diplomatiknya dengan Thailand.", [("KHM", "THA", "161", "Kamboja")]),
+    # seeing aid off ("melepas bantuan") frames the aid noun, as "mengirimkan bantuan" does
+    ("Presiden Joko Widodo melepas bantuan kemanusiaan untuk Palestina.",
+     [("IDN", "PSE", "073", "Presiden Joko Widodo")]),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     from kg.model import Document
