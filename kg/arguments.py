@@ -99,6 +99,8 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Gro
         return _antecedent(c, j)
     if j >= 0 and c.tokens[j].low in c.rules.wordsets["carry"] and mode != "any":
         return main_subject(c, i) or (None if noun else _main_subject_after_fronted_clause(c, i))
+    if not noun and _reported_clause_start(c, j):
+        return None  # "UNHCR mengungkapkan, Jolie mengunjungi …": the subject is after the comma, unknown
     if not noun and c.comma_before(j + 1):
         head = _head_of_aside(c, j)
         if head is not None:
@@ -113,16 +115,40 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Gro
     return None
 
 
+def _reported_clause_start(c: Clause, j: int) -> bool:
+    """ "UNHCR mengungkapkan, Jolie mengunjungi …": the words before a verb (ending at token j) open a
+    reported clause right after "VERB-of-saying ,", and no actor stands in them, so the reporter is not
+    the subject and the real one is not in the lexicon."""
+    for k in range(j, max(0, j - 4), -1):
+        if any(g.first <= k <= g.last for g in c.groups):
+            return False
+        if c.comma_before(k) and _is_reporting(c, k - 1):
+            return True
+    return False
+
+
+def _is_reporting(c: Clause, k: int) -> bool:
+    low = c.tokens[k].low
+    return low in c.rules.wordsets["reporting_prefix"] or low in c.rules.wordsets["reporting_postfix"]
+
+
 def _main_subject_after_fronted_clause(c: Clause, i: int) -> Group | None:
-    """ "Setelah menandatangani kesepakatan dengan Perancis, Indonesia kini …": a verb of a fronted
-    subordinate clause without a subject of its own shares the main clause's, right after the comma."""
-    if not c.tokens or c.tokens[0].low not in c.rules.wordsets["fronted_subordinators"]:
+    """ "Setelah menandatangani kesepakatan dengan Perancis, Indonesia kini …", "Lalu setelah kembali ke
+    Yangon dan bertemu UNHCR, Retno …": a verb of a fronted subordinate clause without a subject of its
+    own shares the main clause's, right after the comma. The clause must open with a verb ("Saat ini X
+    hadir …" has a subject of its own)."""
+    fronted = c.rules.wordsets["fronted_subordinators"]
+    k = 1 if len(c.tokens) > 1 and c.tokens[0].low in c.rules.wordsets["carry"] and c.tokens[0].low not in fronted else 0
+    if k >= len(c.tokens) - 1 or c.tokens[k].low not in fronted or i <= k:
         return None
-    if _skip_aux_back(c, i) != 0:
-        return None  # only "Setelah [telah] VERB …" lacks a subject; "Saat ini X hadir …" has one
-    comma = next((k for k in range(i + 1, len(c.tokens)) if c.comma_before(k)), None)
-    if comma is None:
+    opener = c.tokens[k + 1].low
+    if k + 1 != i and not verb_shaped(opener) and opener not in c.rules.wordsets["aux"]:
         return None
+    comma = next((j for j in range(k + 1, len(c.tokens)) if c.comma_before(j)), None)
+    if comma is None or comma <= i:
+        return None
+    if any(k < g.first and g.last < i and _subject_like(g) for g in c.groups):
+        return None  # the fronted clause names its own subject
     start = c.tokens[comma].start
     return next((g for g in c.groups if g.members[0].start == start and _subject_like(g)), None)
 
@@ -179,7 +205,9 @@ def after(
     direct = "" in preps and t.voice != "noun"
     direct_window = t.rule.direct_window or c.rules.settings["direct_window"]
     for g in c.groups:
-        if g.first <= t.last or g.first > t.last + window or g is skip:
+        # a target inside a prepositional phrase is as far as its preposition ("ke negara-negara sekutu …, yaitu X")
+        reach = g.np_at if g.prep is None and g.np_at is not None and g.np_prep in preps else g.first
+        if g.first <= t.last or reach > t.last + window or g is skip:
             continue
         if not crosses and _stop_between(c, t.last, g.first):
             return None
@@ -285,7 +313,7 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
     if target is not None and target.prep == "antara":
         # "prihatin dengan perundingan antara Rusia dan Korea Utara": only a symmetric trigger
         # relates to both; anything else is aimed at the first named.
-        target = Group(target.members[:1], target.first, target.last, target.prep, target.np_prep)
+        target = Group(target.members[:1], target.first, target.last, target.prep, target.np_prep, target.np_at)
     pairs = _pairs(source, target)
     if rule.reciprocal:
         # "X bertemu dengan Y" is a meeting of both: coded in both directions, as CAMEO coders do

@@ -37,6 +37,7 @@ class Group:
     last: int  # index of the last token covered
     prep: str | None  # preposition right before the group, if any
     np_prep: str | None = None  # preposition before a short noun phrase ending in the group
+    np_at: int | None = None  # token index of that preposition
 
 
 def tokenize(text: str, offset: int) -> list[Token]:
@@ -67,11 +68,13 @@ def build_groups(
         link = _link(text, offset, groups[-1], mention, coord) if groups else None
         if link is not None:
             prev = groups[-1]
-            groups[-1] = Group(prev.members + (mention,), prev.first, last, prev.prep)
+            groups[-1] = Group(prev.members + (mention,), prev.first, last, prev.prep, prev.np_prep, prev.np_at)
             links[-1].append(link)
             continue
         prep = _prep_before(tokens, first, sets["prepositions"], text, offset)
-        groups.append(Group((mention,), first, last, prep, prep or _np_prep(tokens, first, sets)))
+        np_at = None if prep else _np_prep(tokens, first, sets, text, offset)
+        np_prep = prep or (tokens[np_at].low if np_at is not None else None)
+        groups.append(Group((mention,), first, last, prep, np_prep, np_at))
         links.append([])
     return [part for g, how in zip(groups, links) for part in _split_commas(g, how)]
 
@@ -96,7 +99,8 @@ def _split_commas(group: Group, how: list[str]) -> list[Group]:
     if "and" in how or not how:
         return [group]
     return [
-        Group((m,), group.first, group.last, group.prep if n == 0 else None, group.np_prep if n == 0 else None)
+        Group((m,), group.first, group.last, group.prep if n == 0 else None, group.np_prep if n == 0 else None,
+              group.np_at if n == 0 else None)
         for n, m in enumerate(group.members)
     ]
 
@@ -118,21 +122,37 @@ def verb_shaped(low: str) -> bool:
 
 
 NP_GAP = 3
+NP_APPOSITION_GAP = 3  # more nouns allowed before "yaitu"/"yakni"
 _NOT_NOUNS = ("aux", "carry", "clause_stop", "coordination", "reporting_prefix", "reporting_postfix")
 
 
-def _np_prep(tokens: list[Token], first: int, sets: Mapping[str, frozenset[str]]) -> str | None:
+def _np_prep(tokens: list[Token], first: int, sets: Mapping[str, frozenset[str]], text: str = "", offset: int = 0) -> int | None:
     """ "atas upaya diplomasi Indonesia": the preposition before up to three plain nouns that end in
-    the actor. Used to find targets only; a subject is never looked for this way."""
-    for j in range(first - 1, max(-1, first - 1 - NP_GAP - 1), -1):
+    the actor, as a token index. After an apposition word the noun phrase it renames may be longer
+    ("ke negara-negara sekutu di Pasifik, yaitu Tuvalu …"). Used to find targets only; a subject is
+    never looked for this way."""
+    gap = NP_GAP
+    j = first - 1
+    while j >= max(0, first - 1 - gap - 1):
         low = tokens[j].low
+        if "," in text[tokens[j].end - offset : tokens[j + 1].start - offset] and not _comma_inside_np(tokens, j, sets):
+            return None  # a comma ends the noun phrase ("Dilansir dari Kompas.com, Korsel menuduh …")
         if low in sets["prepositions"]:
-            return low if j < first - 1 else None
-        if low in sets["np_modifiers"]:
-            continue  # "atas peran aktif Indonesia"
-        if not low.isalpha() or verb_shaped(low) or any(low in sets[k] for k in _NOT_NOUNS):
+            return j if j < first - 1 else None
+        if low in sets["apposition"] and gap == NP_GAP:
+            gap += NP_APPOSITION_GAP
+        elif low in sets["np_modifiers"]:
+            pass  # "atas peran aktif Indonesia"
+        elif not low.replace("-", "").isalpha() or verb_shaped(low) or any(low in sets[k] for k in _NOT_NOUNS):
             return None
+        j -= 1
     return None
+
+
+def _comma_inside_np(tokens: list[Token], j: int, sets: Mapping[str, frozenset[str]]) -> bool:
+    """A comma after token j that stays inside a noun phrase: before an apposition word ("Pasifik,
+    yaitu Tuvalu") or between place names ("di Honolulu, Hawaii, Amerika Serikat")."""
+    return tokens[j + 1].low in sets["apposition"] or (tokens[j].text[:1].isupper() and tokens[j + 1].text[:1].isupper())
 
 
 _LIST_BEFORE = re.compile(r"^\s*[\w-]+(?:\s+[\w-]+)?(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)*\s*,\s*(?:dan|serta)\s*$")

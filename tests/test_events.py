@@ -334,6 +334,23 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     # seeing aid off ("melepas bantuan") frames the aid noun, as "mengirimkan bantuan" does
     ("Presiden Joko Widodo melepas bantuan kemanusiaan untuk Palestina.",
      [("IDN", "PSE", "073", "Presiden Joko Widodo")]),
+    # a fronted clause after a connective ("Lalu setelah …") shares the main clause's subject
+    ("Lalu setelah kembali ke Yangon dan bertemu pejabat PBB, Menlu Retno Marsudi menelepon Menlu Inggris.",
+     [("GBR", "IDN", "041", "Menlu Inggris"), ("IDN", "GBR", "041", "Menlu Retno Marsudi"),
+      ("IDN", "UN", "040", "Menlu Retno Marsudi"), ("UN", "IDN", "040", "pejabat PBB")]),
+    # contacting someone by telephone is a phone call
+    ("Presiden Joko Widodo menghubungi Perdana Menteri Malaysia Anwar Ibrahim melalui sambungan telepon.",
+     [("IDN", "MYS", "041", "Presiden Joko Widodo"), ("MYS", "IDN", "041", "Perdana Menteri Malaysia Anwar Ibrahim")]),
+    # a list after "yaitu" renames the noun phrase after the preposition; a coordinated target keeps it
+    ("Presiden Taiwan Tsai Ing-wen berangkat ke negara-negara mitra di Pasifik, yaitu Tuvalu dan Palau.",
+     [("TWN", "PLW", "042", "Presiden Taiwan Tsai Ing-wen"), ("TWN", "TUV", "042", "Presiden Taiwan Tsai Ing-wen")]),
+    ("Presiden Taiwan Tsai Ing-wen mendarat di Honolulu, Hawaii, Amerika Serikat.",
+     [("TWN", "USA", "042", "Presiden Taiwan Tsai Ing-wen")]),
+    # a comma ends the noun phrase of a preposition: the actor after it is the subject
+    ("Dilansir dari laman Kompas.com, Korsel menuduh Korea Utara mencuri data.",
+     [("KOR", "PRK", "112", "Korsel")]),
+    # "X mengungkapkan, Y mengunjungi …": Y (not in the lexicon) visits, not the reporter X
+    ("UNHCR mengungkapkan, Jolie mengunjungi kamp pengungsi di Kenya.", []),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     from kg.model import Document
@@ -341,6 +358,17 @@ def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected:
 
     events = process_document(Document("k", text, None, "2024-01-10"), default_resources()).events
     assert sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events) == expected
+
+
+def test_a_bare_paus_is_the_pope_named_before() -> None:
+    from kg.model import Document
+    from kg.pipeline import default_resources, process_document
+
+    text = "Paus Leo XIV berdoa bagi perdamaian. Paus juga mengecam Israel."
+    events = process_document(Document("p", text, None, "2025-07-20"), default_resources()).events
+    assert [(e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events] == [
+        ("VAT", "ISR", "111", "Paus")
+    ]
 
 
 def test_both_sides_after_a_meeting_are_its_two_parties() -> None:
