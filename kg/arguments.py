@@ -219,7 +219,26 @@ def after(
             return g
         if g.prep is None and _marked_by(c, t.last, g.first, preps):
             return g  # "mendesak agar Israel": a conjunction the rule lists, not a preposition
+        if direct and g.prep in (None, "oleh") and t.cameo[:2] in c.rules.settings["object_agent_roots"] \
+                and _agent_of_object(c, t.last, g.first):
+            return g
     return None
+
+
+def _agent_of_object(c: Clause, last: int, first: int) -> bool:
+    """ "menyesalkan ancaman yang diluncurkan Korut", "mengecam kekejaman yang dilakukan oleh Israel":
+    the direct object is a thing an actor did, named by a passive relative clause right before the
+    actor; the act is aimed at that actor."""
+    k = first - 1
+    if k > last and c.tokens[k].low == "oleh":
+        k -= 1
+    return (
+        k - 1 > last
+        and c.tokens[k].low.startswith("di")
+        and verb_shaped(c.tokens[k].low)
+        and c.tokens[k - 1].low == "yang"
+        and not _stop_between(c, last, k - 1)
+    )
 
 
 def _marked_by(c: Clause, last: int, first: int, preps: Sequence[str]) -> bool:

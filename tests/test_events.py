@@ -351,6 +351,11 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
      [("KOR", "PRK", "112", "Korsel")]),
     # "X mengungkapkan, Y mengunjungi …": Y (not in the lexicon) visits, not the reporter X
     ("UNHCR mengungkapkan, Jolie mengunjungi kamp pengungsi di Kenya.", []),
+    # the object is something an actor did or holds: criticising or attacking it is aimed at that actor;
+    # visiting it is not
+    ("Paus Leo XIV mengecam keras kekejaman yang dilakukan oleh Israel.", [("VAT", "ISR", "111", "Paus Leo XIV")]),
+    ("Pasukan Irak menyerang kota yang dikuasai ISIS.", [("IRQ", "ISIL", "190", "Pasukan Irak")]),
+    ("Presiden Taiwan Tsai Ing-wen mengunjungi kantor yang diblokir oleh China.", []),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     from kg.model import Document

@@ -90,3 +90,22 @@ def test_duplicate_rule_id(tmp_path: Path) -> None:
         fh.write(json.dumps(first) + "\n")
     with pytest.raises(LexiconError, match=f"duplicate rule id '{first['id']}'"):
         load_rules(lex)
+
+
+@pytest.mark.parametrize(
+    "key,value,message",
+    [
+        ("subject_window", "far", "'subject_window' should be an integer"),
+        ("threat_cameo", 138, "'threat_cameo' should be a CAMEO code string"),
+        ("object_agent_roots", ["5"], "'object_agent_roots' should be a list of two-digit CAMEO roots"),
+    ],
+)
+def test_bad_extraction_settings_name_the_file(tmp_path: Path, key: str, value: object, message: str) -> None:
+    lex = _lexicon_copy(tmp_path)
+    path = lex / "extraction.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data[key] = value
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        load_rules(lex)
+    assert str(info.value) == f"lexicon {path}: {message}"
