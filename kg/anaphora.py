@@ -18,7 +18,7 @@ from kg.errors import LexiconError
 from kg.lexicon import LEXICON_DIR, load_json
 from kg.model import ActorMention
 
-KINDS = ("pair", "pair_people", "three", "group", "state", "person", "title", "speaker")
+KINDS = ("pair", "pair_people", "three", "group", "state", "person", "people", "title", "speaker")
 _COORDINATION = re.compile(r"\s*(,|,?\s*dan|,?\s*serta)\s*", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+[A-Z]")  # "Presiden Jokowi", "Menlu AS": a title of a name, not an anaphor
 _CLAUSE_START = re.compile(r"(^|[,;:“”\"]|\bbahwa)\s*$", re.IGNORECASE)
@@ -62,8 +62,10 @@ class Referents:
     # sentence that had one
     group: list[ActorMention] = field(default_factory=list)
     titled: list[ActorMention] = field(default_factory=list)  # persons named with a title before them
+    previous_people: list[ActorMention] = field(default_factory=list)  # people named in the last sentence
 
     def update(self, mentions: list[ActorMention], text: str = "", offset: int = 0) -> None:
+        self.previous_people = [m for m in mentions if m.type == "person"]
         states = []
         for m in mentions:
             if m.type == "person":
@@ -123,6 +125,10 @@ def _referents(
         return [_as(r, s + offset, e + offset, words) for r in seen.group]
     if kind == "state" and seen.states:
         return [_as(seen.states[-1], s + offset, e + offset, words)]
+    if kind == "people" and _CLAUSE_START.search(text[:s]):
+        # "Mereka sepakat …" right after a sentence naming two people of two countries: those two
+        pair = list({p.code: p for p in seen.previous_people}.values())
+        return [_as(r, s + offset, e + offset, words) for r in pair] if len(pair) == 2 else []
     if kind == "person" and seen.person is not None and _CLAUSE_START.search(text[:s]):
         return [_as(seen.person, s + offset, e + offset, words)]
     if kind == "title" and not _NAME_AFTER.match(text, e):

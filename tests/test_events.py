@@ -365,6 +365,21 @@ def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected:
     assert sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events) == expected
 
 
+def test_mereka_after_two_people_of_two_countries_is_those_two() -> None:
+    from kg.model import Document
+    from kg.pipeline import default_resources, process_document
+
+    text = (
+        "Menteri Luar Negeri Indonesia Retno Marsudi bertemu Menteri Luar Negeri Australia Julie Bishop di Canberra. "
+        "Mereka mengecam Korea Utara. "
+        "Pengungsi itu tiba di Aceh. Mereka mengecam Myanmar."  # no two people in the sentence before: no referent
+    )
+    events = process_document(Document("m", text, None, "2017-07-01"), default_resources()).events
+    got = sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events
+                 if e.type.cameo == "111")
+    assert got == [("AUS", "PRK", "111", "Mereka"), ("IDN", "PRK", "111", "Mereka")]
+
+
 def test_a_bare_paus_is_the_pope_named_before() -> None:
     from kg.model import Document
     from kg.pipeline import default_resources, process_document
