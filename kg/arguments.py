@@ -247,6 +247,15 @@ def _marked_by(c: Clause, last: int, first: int, preps: Sequence[str]) -> bool:
     return bool(between) and all(tok.low in preps for tok in between)
 
 
+def _state_where(c: Clause, t: Trigger) -> Group | None:
+    """ "WNI ditahan di Turki": a state named as the place of an arrest or a trial acts through its
+    authorities (only a state: "ditahan di Guantanamo" names no actor)."""
+    place = after(c, t, ("di",), window=4)
+    if place is None or place.prep != "di" or any(m.type != "state" for m in place.members):
+        return None
+    return place
+
+
 def genitive(c: Clause, t: Trigger) -> Group | None:
     """An actor directly after a nominal trigger (and its object): "penjualan senjata Korea Utara"."""
     for g in c.groups:
@@ -301,6 +310,8 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         # the agent of a di- passive follows "oleh" or, just as often, the verb itself
         # ("WNI ditangkap polisi Malaysia")
         agent = after(c, t, ("oleh",)) or after(c, t, ("",), window=1)
+        if agent is None and rule.location_agent:
+            agent = _state_where(c, t)
         return _pairs(agent, subject(c, t.first))
     if rule.source_prep:
         return _pairs(after(c, t, rule.source_prep), subject(c, t.first))

@@ -43,6 +43,7 @@ RULE_FIELDS: dict[str, Any] = {
     "not_after": (str, False),
     "unless": (str, False),
     "source_types": (list, False),
+    "location_agent": (bool, False),
     "note": (str, False),
 }
 CAMEO_FIELDS: dict[str, Any] = {
@@ -78,6 +79,7 @@ class Rule:
     not_after: str | None = None  # word set that, right before the trigger, cancels it
     unless: str | None = None  # word set that, within two tokens after the trigger, cancels it
     source_types: tuple[str, ...] = ()  # actor types the source must have (empty: any)
+    location_agent: bool = False  # a passive without agent: the state where it happened ("ditahan di Turki")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +180,7 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
         not_after=entry.get("not_after"),
         unless=entry.get("unless"),
         source_types=tuple(entry.get("source_types") or ()),
+        location_agent=bool(entry.get("location_agent", False)),
     )
 
 

@@ -356,6 +356,14 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     ("Paus Leo XIV mengecam keras kekejaman yang dilakukan oleh Israel.", [("VAT", "ISR", "111", "Paus Leo XIV")]),
     ("Pasukan Irak menyerang kota yang dikuasai ISIS.", [("IRQ", "ISIL", "190", "Pasukan Irak")]),
     ("Presiden Taiwan Tsai Ing-wen mengunjungi kantor yang diblokir oleh China.", []),
+    # an arrest or trial in a state without a named agent is that state's; a place that is no actor gives none
+    ("Dua WNI ditahan di Turki sejak Oktober.", [("TUR", "IDN", "173", "Turki")]),
+    ("Empat pengungsi Suriah ditangkap di Belanda.", [("NLD", "SYR", "173", "Belanda")]),
+    ("Warga Indonesia itu ditahan di Guantanamo.", []),
+    ("Seorang WNI divonis hukuman mati oleh pengadilan Malaysia.", [("MYS", "IDN", "173", "pengadilan Malaysia")]),
+    # expelling each other's diplomats; support received from someone
+    ("India dan Pakistan saling mengusir diplomat.", [("IND", "PAK", "166", "India"), ("PAK", "IND", "166", "Pakistan")]),
+    ("Hamas mendapat dukungan senjata dari Iran.", [("IRN", "HAMAS", "072", "Iran")]),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     from kg.model import Document
