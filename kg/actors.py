@@ -206,7 +206,8 @@ class ActorMatcher:
     ) -> str | None:
         """Which person a name means: a full or safe name; else the one this document named
         before; else the only candidate holding a role for the country of the phrase; else, right
-        after a title ("Menlu Sugiono"), the only person with that short name."""
+        after a title ("Menlu Sugiono", "juru bicara Duterte"), the only person with that short name,
+        or the only one of them holding a role on the article date."""
         full = [t.target for t in item.terms if t.kind == "person" and t.target]
         if full:
             return full[0]
@@ -218,7 +219,11 @@ class ActorMatcher:
             fitting = [pid for pid in candidates if self.lex.people[pid].code_at(when) == code]
             if len(fitting) == 1:
                 return fitting[0]
-        return candidates[0] if titled and len(candidates) == 1 else None
+        if not titled:
+            return None
+        if len(candidates) > 1:
+            candidates = [pid for pid in candidates if self.lex.people[pid].active_at(when)]
+        return candidates[0] if len(candidates) == 1 else None
 
     def _mention(
         self, text: str, found: _Found, offset: int, when: str | None, memory: DocMemory | None
