@@ -46,7 +46,7 @@ SUFFIX_SPEC: dict[str, FieldSpec] = {
 }
 ROLE_SPEC: dict[str, FieldSpec] = {
     "kind": (str, True), "suffix": (str, False), "person": (str, False), "names": (list, True),
-    "note": (str, False),
+    "open": (bool, False), "note": (str, False),
 }
 BLOCKER_SPEC: dict[str, FieldSpec] = {"kind": (str, True), "names": (list, True), "note": (str, False)}
 
@@ -99,6 +99,7 @@ class Term:
     target: str | None = None
     person: str | None = None  # for roles: "is" / "of" / None (see roles.jsonl)
     isolated: bool = False
+    open: bool = False  # for roles: the office's own name may stand before the country (roles.jsonl)
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,8 +257,11 @@ class ActorLexicon:
                 raise LexiconError(str(path), line, f"unknown suffix {suffix!r} (define it first)")
             if person not in (None, "is", "of"):
                 raise LexiconError(str(path), line, "person must be 'is', 'of' or absent")
+            is_open = bool(obj.get("open"))
+            if is_open and kind != "role":
+                raise LexiconError(str(path), line, "'open' is for kind 'role' only")
             for name in _names(obj, "names", path, line):
-                self.add_name(name, Term(kind, suffix, person))
+                self.add_name(name, Term(kind, suffix, person, open=is_open))
 
     def _load_blockers(self, path: Path) -> None:
         kinds = {"phrase": "block", "prefix": "prefix", "suffix": "suffix", "clitic": "clitic"}

@@ -56,6 +56,10 @@ class Person:
         begun = [r for r in self.roles if r.start <= when]
         return max(begun, key=lambda r: r.start).code if begun else self.roles[0].code
 
+    def active_at(self, when: str | None) -> bool:
+        """Does this person hold one of their roles on `when`?"""
+        return when is not None and any(r.start <= when and (r.end is None or when < r.end) for r in self.roles)
+
     def codes(self) -> tuple[str, ...]:
         found = [r.code for r in self.roles] + ([self.nationality] if self.nationality else [])
         return tuple(dict.fromkeys(found))

@@ -8,6 +8,7 @@ into one mention ("Menteri Pertahanan Rusia Sergey Shoigu").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,9 @@ from kg.model import ActorMention
 Token = tuple[int, int, str]  # start, end, normalised form
 _NAMED = ("actor", "person", "short")
 _HEADLINE_SHARE = 0.6  # above this share of capitalised words a sentence is a title-case headline
+# Between an open role and its country: the office's own name, one to three capitalised words
+# ("Kementerian Unifikasi Korea Selatan", "Menteri Lingkungan Hidup Jepang").
+_OFFICE_NAME = re.compile(r"\s+(?:[^\W\d_][^\W_]*\s+){1,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +206,8 @@ class ActorMatcher:
     ) -> str | None:
         """Which person a name means: a full or safe name; else the one this document named
         before; else the only candidate holding a role for the country of the phrase; else, right
-        after a title ("Menlu Sugiono"), the only person with that short name."""
+        after a title ("Menlu Sugiono", "juru bicara Duterte"), the only person with that short name,
+        or the only one of them holding a role on the article date."""
         full = [t.target for t in item.terms if t.kind == "person" and t.target]
         if full:
             return full[0]
@@ -214,7 +219,11 @@ class ActorMatcher:
             fitting = [pid for pid in candidates if self.lex.people[pid].code_at(when) == code]
             if len(fitting) == 1:
                 return fitting[0]
-        return candidates[0] if titled and len(candidates) == 1 else None
+        if not titled:
+            return None
+        if len(candidates) > 1:
+            candidates = [pid for pid in candidates if self.lex.people[pid].active_at(when)]
+        return candidates[0] if len(candidates) == 1 else None
 
     def _mention(
         self, text: str, found: _Found, offset: int, when: str | None, memory: DocMemory | None
@@ -284,14 +293,16 @@ class _Phrase:
             self.absorb_paren(lambda it: it.kind == "role")
         if self.k > self.k0 and not roles:  # a quantifier alone is no actor
             return None, self.k0 + 1
-        entity = self._head()
+        entity = self._head(roles)
         if entity is False:
             return None, self.k
         return self._finish(roles, entity if isinstance(entity, Entity) else None)
 
-    def _head(self) -> Entity | None | bool:
+    def _head(self, roles: list[Term]) -> Entity | None | bool:
         """The country or organisation of the phrase; False if a blocker voids it."""
         head = self.peek(("actor",))
+        if head is None and roles and roles[-1].open:
+            head = self._after_office_name()
         if head is None:
             return None
         self.take(head)
@@ -305,6 +316,16 @@ class _Phrase:
         code = entity.code if entity else None
         self.absorb_paren(lambda it: it.kind == "actor" and self._code(it) == code)
         return entity
+
+    def _after_office_name(self) -> _Item | None:
+        """The country after an open role and the office's capitalised name, outside headlines."""
+        if self.k >= len(self.items) or self.items[self.k].kind != "actor" or self.sentence.headline:
+            return None
+        item = self.items[self.k]
+        gap = self.text[self.end : item.start]
+        if not _OFFICE_NAME.fullmatch(gap):
+            return None
+        return item if all(word[0].isupper() for word in gap.split()) else None
 
     def _inside_other_name(self, head: _Item) -> bool:
         """'Universitas Indonesia', 'Sandro Wagner': right after an unknown capitalised word (not

@@ -18,7 +18,7 @@ from kg.errors import LexiconError
 from kg.lexicon import LEXICON_DIR, load_json
 from kg.model import ActorMention
 
-KINDS = ("pair", "pair_people", "three", "group", "state", "person", "people", "title", "speaker")
+KINDS = ("pair", "pair_people", "three", "group", "state", "person", "people", "title", "organ", "speaker")
 _COORDINATION = re.compile(r"\s*(,|,?\s*dan|,?\s*serta)\s*", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+[A-Z]")  # "Presiden Jokowi", "Menlu AS": a title of a name, not an anaphor
 _CLAUSE_START = re.compile(r"(^|[,;:“”\"]|\bbahwa)\s*$", re.IGNORECASE)
@@ -63,11 +63,15 @@ class Referents:
     group: list[ActorMention] = field(default_factory=list)
     titled: list[ActorMention] = field(default_factory=list)  # persons named with a title before them
     previous_people: list[ActorMention] = field(default_factory=list)  # people named in the last sentence
+    # state organs named with their office word ("Kementerian Luar Negeri Turki", "Dubes AS")
+    organs: list[ActorMention] = field(default_factory=list)
 
     def update(self, mentions: list[ActorMention], text: str = "", offset: int = 0) -> None:
         self.previous_people = [m for m in mentions if m.type == "person"]
         states = []
         for m in mentions:
+            if m.type != "person" and "." in m.id and m.country == m.code:
+                self.organs = [o for o in self.organs if o.text != m.text] + [m]
             if m.type == "person":
                 self.person = m
                 self.titled = [p for p in self.titled if p.id != m.id] + [m]
@@ -135,6 +139,15 @@ def _referents(
         title = words.lower()
         earlier = [m for m in found if m.type == "person" and m.end - offset <= s]  # same sentence, before
         holder = next((p for p in reversed([*seen.titled, *earlier]) if p.text.lower().startswith(title + " ")), None)
+        if holder is not None:
+            return [_as(holder, s + offset, e + offset, words)]
+    if kind == "organ" and words[0].isupper() and not _NAME_AFTER.match(text, e):
+        # "menurut Kementerian": the last state organ (or titled person) named with that word
+        title = words.lower()
+        earlier = [m for m in found if m.end - offset <= s]
+        named = [*seen.organs, *seen.titled, *(m for m in earlier if "." in m.id or m.type == "person")]
+        named.sort(key=lambda m: m.start)
+        holder = next((o for o in reversed(named) if o.text.lower().startswith(title + " ")), None)
         if holder is not None:
             return [_as(holder, s + offset, e + offset, words)]
     return []

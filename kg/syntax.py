@@ -59,13 +59,12 @@ def build_groups(
     """Group coordinated actor mentions and note the preposition in front of each group."""
     groups: list[Group] = []
     links: list[list[str]] = []  # per group, how each member joined: "and" or "comma"
-    coord = sets["coordination"]
     for mention in mentions:
         span = _token_span(tokens, mention.start, mention.end)
         if span is None:
             continue
         first, last = span
-        link = _link(text, offset, groups[-1], mention, coord) if groups else None
+        link = _link(text, offset, groups[-1], mention, sets) if groups else None
         if link is not None:
             prev = groups[-1]
             groups[-1] = Group(prev.members + (mention,), prev.first, last, prev.prep, prev.np_prep, prev.np_at)
@@ -79,29 +78,58 @@ def build_groups(
     return [part for g, how in zip(groups, links) for part in _split_commas(g, how)]
 
 
-def _link(text: str, offset: int, group: Group, mention: ActorMention, coord: frozenset[str]) -> str | None:
+_EXAMPLES = ("seperti", "termasuk", "yakni", "yaitu")
+_EXAMPLE_GAP = 7  # at most this many words in "dan sejumlah negara Timur Tengah seperti"
+
+
+def _link(
+    text: str, offset: int, group: Group, mention: ActorMention, sets: Mapping[str, frozenset[str]]
+) -> str | None:
     last = group.members[-1]
     if (last.start, last.end) == (mention.start, mention.end):
         return "and"  # one anaphor standing for two actors ("kedua negara")
     between = text[last.end - offset : mention.start - offset]
-    words = [w.lower() for w in _COORD_PUNCT.split(between) if w]
+    raw = [w for w in _COORD_PUNCT.split(between) if w]
+    words = [w.lower() for w in raw]
     if not words:
         return "comma" if between.count(",") == 1 else None
+    coord = sets["coordination"]
     if any(w in ("dan", "serta", "maupun", "beserta", "bahkan") for w in words) and all(w in coord for w in words):
+        return "and"
+    if _example_list(raw, words, coord, sets["coordination_nouns"]):
         return "and"
     if words == ["dengan"] and group.prep == "antara":
         return "and"  # "antara Indonesia dengan Korsel"
     return None
 
 
+def _example_list(raw: list[str], words: list[str], coord: frozenset[str], nouns: frozenset[str]) -> bool:
+    """ "Arab Saudi dan sejumlah negara Timur Tengah seperti Bahrain": the actor and the examples
+    of a collective noun that follows it are one list."""
+    return (
+        words[0] in ("dan", "serta")
+        and words[-1] in _EXAMPLES
+        and len(words) <= _EXAMPLE_GAP
+        and any(w in nouns for w in words)
+        and all(w in coord or w in nouns or r[0].isupper() for w, r in zip(words, raw))
+    )
+
+
 def _split_commas(group: Group, how: list[str]) -> list[Group]:
-    """A comma joins actors only in a list that ends with "dan"/"serta" ("A, B, dan C")."""
+    """A comma joins actors only in a list that ends with "dan"/"serta" ("A, B, dan C"), or in an
+    apposition of one state ("di Amman, Yordania": the country stays under the preposition)."""
     if "and" in how or not how:
         return [group]
+    parts: list[list[ActorMention]] = []
+    for m in group.members:
+        if parts and parts[-1][-1].code == m.code and m.type == "state":
+            parts[-1].append(m)
+        else:
+            parts.append([m])
     return [
-        Group((m,), group.first, group.last, group.prep if n == 0 else None, group.np_prep if n == 0 else None,
+        Group(tuple(p), group.first, group.last, group.prep if n == 0 else None, group.np_prep if n == 0 else None,
               group.np_at if n == 0 else None)
-        for n, m in enumerate(group.members)
+        for n, p in enumerate(parts)
     ]
 
 

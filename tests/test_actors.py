@@ -360,3 +360,61 @@ def test_actor_and_people_wikidata_ids_are_the_sourced_ones(matcher: ActorMatche
     assert matcher.actor_info("PER.vladimir_putin")["wikidata"] == "Q7747"
     assert matcher.actor_info("PER.joko_widodo")["wikidata"] == "Q3318231"
     assert matcher.actor_info("ISIL")["wikidata"] == "Q2429253"
+
+
+# --- recall: offices with their own names, honorifics, variants, dated short names ---------------
+
+RECALL_PHRASES = [
+    ("Kementerian Unifikasi Korea Selatan menyesalkan ancaman itu.",
+     None, [("Kementerian Unifikasi Korea Selatan", "KOR.GOV", "KOR", "state")]),
+    ("Menteri Lingkungan Hidup Jepang tiba di Jakarta.",
+     None, [("Menteri Lingkungan Hidup Jepang", "JPN.GOV", "JPN", "state")]),
+    ("Kementerian Agama RI mengumumkan jadwal.", None, [("Kementerian Agama RI", "IDN.GOV", "IDN", "state")]),
+    ("Mahkamah Rayuan Putrajaya membebaskannya.", None, [("Mahkamah Rayuan Putrajaya", "MYS.JUD", "MYS", "state")]),
+    # a title-case headline says nothing about office names
+    ("Menteri Bertemu Rusia Besok Pagi", None, [("Rusia", "RUS", "RUS", "state")]),
+    ("Staf Umum Turki mengumumkan hasil operasi.", None, [("Staf Umum Turki", "TUR.MIL", "TUR", "state")]),
+    ("Dua nelayan asal Kabupaten Langkat ditangkap.",
+     None, [("Dua nelayan asal Kabupaten", "IDN.NAT", "IDN", "group")]),
+    ("resolusi Dewan Keamanan terhadap Korut.",
+     None, [("Dewan Keamanan", "UN.SC", "UN", "organisation"), ("Korut", "PRK", "PRK", "state")]),
+    ("rapat Dewan Keamanan Rusia kemarin.", None, []),
+    ("menyerang teroris PYD/PKK dan YPG / PKK.",
+     None, [("teroris PYD/PKK", "PKK", "PKK", "armed_group"), ("YPG / PKK", "PKK", "PKK", "armed_group")]),
+    ("Kami mendesak Tuan Trump meminta maaf.", "2018-01-13", [("Trump", "PER.donald_trump", "USA", "person")]),
+    ("kata juru bicara Duterte di Manila.", "2017-12-19",
+     [("juru bicara Duterte", "PER.rodrigo_duterte", "PHL", "person"), ("Manila", "PHL", "PHL", "state")]),
+    ("kata juru bicara Duterte di Manila.", "2023-06-01",
+     [("juru bicara Duterte", "PER.sara_duterte", "PHL", "person"), ("Manila", "PHL", "PHL", "state")]),
+    ("Presiden Komisi Uni Eropa Ursula von der Leyen tiba.", "2025-07-13",
+     [("Presiden Komisi Uni Eropa Ursula von der Leyen", "PER.ursula_von_der_leyen", "EU", "person")]),
+    ("Paus Leo menyerukan gencatan senjata.", "2025-07-20", [("Paus Leo", "PER.paus_leo_xiv", "VAT", "person")]),
+    ("kunjungan ke Jordania, Hongaria dan Srilanka.", None,
+     [("Jordania", "JOR", "JOR", "state"), ("Hongaria", "HUN", "HUN", "state"), ("Srilanka", "LKA", "LKA", "state")]),
+    ("pemerintah Banglasdesh dan Isreal.", None,
+     [("pemerintah Banglasdesh", "BGD.GOV", "BGD", "state"), ("Isreal", "ISR", "ISR", "state")]),
+]
+
+
+@pytest.mark.parametrize("text,when,expected", RECALL_PHRASES, ids=[f"{p[0][:36]} {p[1]}" for p in RECALL_PHRASES])
+def test_recall_phrases(matcher: ActorMatcher, text: str, when: str | None,
+                        expected: list[tuple[str, str, str, str]]) -> None:
+    assert spans(matcher, text, when=when) == expected
+
+
+def test_a_title_picks_the_namesake_in_office_and_remembers_them(matcher: ActorMatcher) -> None:
+    memory = DocMemory()
+    matcher.find("Juru bicara Duterte menolak.", when="2017-12-19", memory=memory)
+    assert spans(matcher, "aturan hukum Duterte.", when="2017-12-19", memory=memory) == [
+        ("Duterte", "PER.rodrigo_duterte", "PHL", "person")]
+    assert spans(matcher, "aturan hukum Duterte.", when="2017-12-19") == []  # no title, no memory
+
+
+def test_open_role_words_are_lexicon_data(tmp_path: Path) -> None:
+    folder = _lexicon_copy(tmp_path)
+    roles = folder / "roles.jsonl"
+    roles.write_text(roles.read_text(encoding="utf-8")
+                     + '{"kind": "det", "open": true, "names": ["para"]}\n', encoding="utf-8")
+    n = len(roles.read_text(encoding="utf-8").splitlines())
+    with pytest.raises(LexiconError, match=rf"roles.jsonl:{n}: 'open' is for kind 'role' only"):
+        ActorLexicon.load(folder)
