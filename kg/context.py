@@ -16,6 +16,7 @@ from kg.arguments import Clause, Trigger, subject
 from kg.errors import LexiconError
 from kg.lexicon import LEXICON_DIR, load_json
 from kg.model import MODALITIES, ActorMention, EventDate, Timex
+from kg.syntax import verb_shaped
 
 REPORT_LOOKAHEAD = 3  # "mengungkapkan kekhawatiran bahwa": bahwa may follow the verb's object
 
@@ -106,14 +107,52 @@ def _token_index(c: Clause, char: int) -> int:
     return next((tok.i for tok in c.tokens if tok.end > char), len(c.tokens))
 
 
+def _in_groups(c: Clause, lo: int, hi: int) -> bool:
+    """Are tokens lo..hi-1 all inside actor groups (or none at all)?"""
+    covered = {k for g in c.groups for k in range(g.first, g.last + 1)}
+    return all(k in covered for k in range(lo, hi))
+
+
+def _opens_clause(c: Clause, t: Trigger, j: int, tx: int) -> bool:
+    """Does token j open a clause of its own that holds the date at token tx, so that the date is
+    the embedded verb's? A purpose or complement clause ("mendorong X untuk mematuhi putusan tahun
+    lalu", "agar ...") with a verb before the date, or a relative clause with an active verb on a
+    noun after the trigger ("di tengah gencatan senjata yang berlaku sejak 10 Oktober"). Not: a
+    date set off by a comma ("..., Senin (5/6)" is the main clause's), a relative clause on the
+    trigger itself ("serangan Israel yang terjadi pada Senin"), a passive relative clause ("di
+    wilayah yang disengketakan pada Kamis": the date is most often the main clause's), a relative
+    clause that a second verb has closed before the date."""
+    low = c.tokens[j].low
+    if any(c.comma_before(k) for k in range(j + 1, tx + 1)):
+        return False
+    verbs = [k for k in range(j + 1, tx) if _verb_like(c, k)]
+    if not verbs:
+        return False
+    if low == "yang":
+        active = tuple(c.rules.wordsets["active_prefixes"])
+        # a second verb ends the relative clause: "Sidang yang dihadiri X tersebut diselenggarakan pada"
+        return not _in_groups(c, t.last + 1, j) and len(verbs) == 1 and c.tokens[verbs[0]].low.startswith(active)
+    return low in c.rules.wordsets["date_clause_openers"]
+
+
+def _verb_like(c: Clause, j: int) -> bool:
+    low = c.tokens[j].low
+    return verb_shaped(low) and low not in c.rules.wordsets["aux"]
+
+
 def _governs_back(c: Clause, found: Sequence[tuple[Trigger, ActorMention]], tx: int) -> int | None:
     """A date after a trigger ("menyerang Israel pada 7 Oktober 2023") dates the nearest main event
-    before it, unless a reporting verb stands between (then it is the date of the statement)."""
+    before it, unless a reporting verb stands between (then it is the date of the statement) or
+    the date sits in a clause opened after the trigger (then it is that clause's verb's)."""
     before = [n for n, (t, _) in enumerate(found) if t.last < tx and not _relative(c, t)]
     if not before:
         return None
     n = max(before, key=lambda k: found[k][0].last)
-    if any(_is_report(c, j) for j in range(found[n][0].last + 1, tx)):
+    trig = found[n][0]
+    if any(_is_report(c, j) for j in range(trig.last + 1, tx)):
+        return None
+    # the word right before the date is its own preposition ("setelah 7 Oktober"), no clause opener
+    if any(_opens_clause(c, trig, j, tx) for j in range(trig.last + 1, tx - 1)):
         return None
     return n
 
