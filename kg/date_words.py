@@ -47,6 +47,8 @@ class DateWords:
     relative_days: dict[str, int]
     not_after_relative_day: tuple[str, ...]
     vague_expressions: tuple[str, ...]
+    anaphoric_expressions: tuple[str, ...]  # "saat itu": the time the text spoke of last
+    anaphoric_reach: int  # how many sentences back that time may have been given
     parts: dict[str, tuple[float, float]]
     weekend_phrases: tuple[str, ...]
     weekend_days: tuple[int, int]
@@ -126,6 +128,8 @@ def load_date_words(directory: Path | None = None) -> DateWords:
         relative_days=dates.int_map("relative_days", -7, 7),
         not_after_relative_day=dates.words("not_after_relative_day"),
         vague_expressions=dates.words("vague_expressions"),
+        anaphoric_expressions=dates.words("anaphoric_expressions"),
+        anaphoric_reach=dates.integer("anaphoric_reach", 0, 10),
         parts=dates.fractions("parts"),
         weekend_phrases=dates.words("weekend", "phrases"),
         weekend_days=dates.weekend_days(),
