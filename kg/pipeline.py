@@ -17,6 +17,7 @@ from kg.clean import clean, split_sentences
 from kg.context import load_modality
 from kg.dates import DateResolver, resolve_anaphoric
 from kg.events import RawEvent, extract_sentence
+from kg.frames import date_framed, frame_pattern
 from kg.merge import merge_document
 from kg.model import ActorMention, Document, DocumentResult, Timex
 from kg.output import text_hash
@@ -77,6 +78,7 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
     timexes: list[Timex] = []
     told = Told(res.dates.words.anaphoric_reach)
     refers_back = res.dates.refers_back(body)
+    frames = frame_pattern(res.dates.words)
     for sentence in sentences:
         named = res.actors.find(sentence.text, sentence.start, when=anchor, memory=memory)
         mentions = sorted(named + resolve(sentence.text, sentence.start, named, seen, res.lexicon_dir), key=lambda m: m.start)
@@ -89,7 +91,8 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
         if len(mentions) < 2:
             continue
         timexes.extend(found)
-        raws.extend(extract_sentence(sentence, mentions, found, res.rules, res.modality))
+        new = extract_sentence(sentence, mentions, found, res.rules, res.modality)
+        raws.extend(date_framed(sentence.text, sentence.index, new, raws, frames, res.dates.words))
     return DocumentResult(
         clean=cleaned,
         n_sentences=len(sentences),
