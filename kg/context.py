@@ -16,7 +16,9 @@ from kg.arguments import Clause, Trigger, subject
 from kg.errors import LexiconError
 from kg.lexicon import LEXICON_DIR, load_json
 from kg.model import MODALITIES, ActorMention, EventDate, Timex
+from kg.syntax import verb_shaped
 
+REAL_MODALITIES = frozenset({"asserted", "negated", "denied"})  # not planned, possible, alleged
 REPORT_LOOKAHEAD = 3  # "mengungkapkan kekhawatiran bahwa": bahwa may follow the verb's object
 
 
@@ -106,16 +108,73 @@ def _token_index(c: Clause, char: int) -> int:
     return next((tok.i for tok in c.tokens if tok.end > char), len(c.tokens))
 
 
-def _governs_back(c: Clause, found: Sequence[tuple[Trigger, ActorMention]], tx: int) -> int | None:
+def _in_groups(c: Clause, lo: int, hi: int) -> bool:
+    """Are tokens lo..hi-1 all inside actor groups (or none at all)?"""
+    covered = {k for g in c.groups for k in range(g.first, g.last + 1)}
+    return all(k in covered for k in range(lo, hi))
+
+
+def _opens_clause(c: Clause, t: Trigger, j: int, tx: int) -> bool:
+    """Does token j open a clause of its own that holds the date at token tx, so that the date is
+    the embedded verb's? A purpose or complement clause ("mendorong X untuk mematuhi putusan tahun
+    lalu", "agar ...") with a verb before the date, or a relative clause with an active verb on a
+    noun after the trigger ("di tengah gencatan senjata yang berlaku sejak 10 Oktober"). Not: a
+    date set off by a comma ("..., Senin (5/6)" is the main clause's; "..., pada Juni" is not set
+    off), a relative clause on the
+    trigger itself ("serangan Israel yang terjadi pada Senin"), a passive relative clause ("di
+    wilayah yang disengketakan pada Kamis": the date is most often the main clause's), a relative
+    clause that a second verb has closed before the date."""
+    low = c.tokens[j].low
+    if c.comma_before(tx):
+        return False
+    verbs = [k for k in range(j + 1, tx) if _verb_like(c, k)]
+    if not verbs:
+        return False
+    if low == "yang":
+        active = tuple(c.rules.wordsets["active_prefixes"])
+        # a second verb ends the relative clause: "Sidang yang dihadiri X tersebut diselenggarakan pada"
+        return not _in_groups(c, t.last + 1, j) and len(verbs) == 1 and c.tokens[verbs[0]].low.startswith(active)
+    return low in c.rules.wordsets["date_clause_openers"]
+
+
+def _verb_like(c: Clause, j: int) -> bool:
+    low = c.tokens[j].low
+    return verb_shaped(low) and low not in c.rules.wordsets["aux"]
+
+
+def _governs_back(
+    c: Clause, found: Sequence[tuple[Trigger, ActorMention]], tx: int, real: Sequence[bool]
+) -> int | None:
     """A date after a trigger ("menyerang Israel pada 7 Oktober 2023") dates the nearest main event
-    before it, unless a reporting verb stands between (then it is the date of the statement)."""
+    before it, unless a reporting verb stands between (then it is the date of the statement, but
+    see `_own_statement`; `real[n]`: event n is stated as real, not planned or alleged) or
+    the date sits in a clause opened after the trigger (then it is that clause's verb's)."""
     before = [n for n, (t, _) in enumerate(found) if t.last < tx and not _relative(c, t)]
     if not before:
         return None
     n = max(before, key=lambda k: found[k][0].last)
-    if any(_is_report(c, j) for j in range(found[n][0].last + 1, tx)):
+    trig, source = found[n]
+    reports = [j for j in range(trig.last + 1, tx) if _is_report(c, j)]
+    if reports and not (real[n] and _own_statement(c, trig, source, reports, tx)):
+        return None
+    # the word right before the date is its own preposition ("setelah 7 Oktober"), no clause opener
+    if any(_opens_clause(c, trig, j, tx) for j in range(trig.last + 1, tx - 1)):
         return None
     return n
+
+
+def _own_statement(c: Clause, t: Trigger, source: ActorMention, reports: list[int], tx: int) -> bool:
+    """ "Kami mendukung Palestina," kata Menlu RI, Kamis (10/11): an act of saying (an appeal,
+    support, a demand ...) quoted from its own source happens when it is said, so the date of the
+    statement is the event's. One postfix reporting verb ("kata", "ujar", not "menurut") whose
+    speaker, named after it and before the date, is the event's source."""
+    if t.cameo[:2] not in c.rules.settings["speech_act_roots"] or len(reports) != 1:
+        return False
+    j = reports[0]
+    if c.tokens[j].low not in c.rules.wordsets["reporting_postfix"] or c.tokens[j].low == "menurut":
+        return False
+    speaker = next((g for g in c.groups if j < g.first < tx), None)
+    return speaker is not None and any(m.code == source.code for m in speaker.members)
 
 
 def _governs_forward(c: Clause, found: Sequence[tuple[Trigger, ActorMention]], tx: int) -> int | None:
@@ -139,13 +198,20 @@ def _governs_forward(c: Clause, found: Sequence[tuple[Trigger, ActorMention]], t
 
 
 def attach_dates(
-    c: Clause, found: Sequence[tuple[Trigger, ActorMention]], timexes: Sequence[Timex]
+    c: Clause,
+    found: Sequence[tuple[Trigger, ActorMention]],
+    timexes: Sequence[Timex],
+    modalities: Sequence[str] | None = None,
 ) -> list[EventDate]:
-    """The date of each found event; a date following its trigger wins over one preceding it."""
+    """The date of each found event; a date following its trigger wins over one preceding it.
+    `modalities` (one per event) tell which events are stated as real: only those take the date
+    of the statement that quotes them."""
     dates = [EventDate() for _ in found]
-    for governs in (_governs_back, _governs_forward):
+    real = [m in REAL_MODALITIES for m in modalities] if modalities is not None else [True] * len(found)
+    for back in (True, False):
         for tx in timexes:
-            n = governs(c, found, _token_index(c, tx.start))
+            at = _token_index(c, tx.start)
+            n = _governs_back(c, found, at, real) if back else _governs_forward(c, found, at)
             if n is None:
                 continue
             for k, (t, _) in enumerate(found):

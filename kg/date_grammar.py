@@ -116,6 +116,7 @@ class Pieces:
         self.citation = alt(w.citation_words)
         self.relative_days = alt(w.relative_days) + rf"(?!\s+{alt(w.not_after_relative_day)})"
         self.vague = alt(w.vague_expressions)
+        self.anaphoric = alt(w.anaphoric_expressions)
         self.periods = alt(w.periods)
         self.ordinal = f"(?:{alt(w.ordinals)}|[1-4](?!\\d))"
 
@@ -274,6 +275,7 @@ def build_rules(w: DateWords) -> list[Rule]:
     add("weekday", "head_day weekday", ALONE, weekday)
     add("relative_day", "relative", ALONE, relative_day)
     add("vague", "vague", ALONE, lambda g: p.vague)
+    add("anaphoric", "anaphoric", CTX, lambda g: p.anaphoric)
     add("numeric", "paren", CTX_OPEN - ALONE, lambda g: p.numeric_date(g, parens=True))
     add("numeric", "head_date", ALONE, lambda g: p.head_date + p.numeric_date(g, parens=False))
     return rules
@@ -291,6 +293,7 @@ def word_kinds(w: DateWords) -> dict[str, frozenset[str]]:
         "vague_quantity": w.vague_quantities,
         "relative": w.relative_days,
         "vague": w.vague_expressions,
+        "anaphoric": w.anaphoric_expressions,
         "period": w.periods,
         "citation": w.citation_words,
         **{f"head_{kind}": heads for kind, heads in w.heads.items()},

@@ -38,6 +38,7 @@ class Resolution:
     interval: Interval | None
     relative: bool
     skip: bool = False  # matched, but no date: the year in a law's number ("Nomor 30 Tahun 2014")
+    anaphoric: bool = False  # "saat itu": the document's previous date, filled in by `resolve_anaphoric`
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +202,12 @@ def vague(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Reso
     return Resolution(None, True)
 
 
+def anaphoric(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
+    """Forms: "saat itu", "ketika itu", "pada waktu itu": no value of its own; kg.dates.resolve_anaphoric
+    gives it the date the text spoke of last."""
+    return Resolution(None, True, anaphoric=True)
+
+
 def skip(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
     return Resolution(None, False, skip=True)
 
@@ -216,5 +223,6 @@ HANDLERS: dict[str, Handler] = {
     "weekday": weekday,
     "relative_day": relative_day,
     "vague": vague,
+    "anaphoric": anaphoric,
     "skip": skip,
 }

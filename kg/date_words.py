@@ -47,6 +47,11 @@ class DateWords:
     relative_days: dict[str, int]
     not_after_relative_day: tuple[str, ...]
     vague_expressions: tuple[str, ...]
+    anaphoric_expressions: tuple[str, ...]  # "saat itu": the time the text spoke of last
+    anaphoric_reach: int  # how many sentences back that time may have been given
+    frame_prepositions: tuple[str, ...]  # "dalam pertemuan itu": see kg/frames.py
+    demonstratives: tuple[str, ...]
+    occasion_nouns: tuple[str, ...]  # "dalam kesempatan itu" points at the occasion just told of
     parts: dict[str, tuple[float, float]]
     weekend_phrases: tuple[str, ...]
     weekend_days: tuple[int, int]
@@ -126,6 +131,11 @@ def load_date_words(directory: Path | None = None) -> DateWords:
         relative_days=dates.int_map("relative_days", -7, 7),
         not_after_relative_day=dates.words("not_after_relative_day"),
         vague_expressions=dates.words("vague_expressions"),
+        anaphoric_expressions=dates.words("anaphoric_expressions"),
+        anaphoric_reach=dates.integer("anaphoric_reach", 0, 10),
+        frame_prepositions=dates.words("frame_prepositions"),
+        demonstratives=dates.words("demonstratives"),
+        occasion_nouns=dates.words("occasion_nouns"),
         parts=dates.fractions("parts"),
         weekend_phrases=dates.words("weekend", "phrases"),
         weekend_days=dates.weekend_days(),

@@ -48,6 +48,7 @@ from kg.date_calendar import Interval, containing, month_iv, week_iv, year_iv
 from kg.date_grammar import (
     WORD,
     Rule,
+    alt,
     build_rules,
     candidate_pattern,
     compile_master,
@@ -82,6 +83,7 @@ class DateResolver:
         self._candidates = candidate_pattern([*self._kinds, *self._prefixes])
         self._future = future_cue_pattern(words)
         self._cue_chars = words.future_cue_chars
+        self._anaphoric = re.compile(alt(words.anaphoric_expressions), re.IGNORECASE)
         # one master regex per (kinds of the first word, preposition kind): only the rules that can match
         self._masters: dict[tuple[frozenset[str], str], re.Pattern[str] | None] = {}
 
@@ -167,6 +169,10 @@ class DateResolver:
             self._masters[key] = compile_master(rules) if rules else None
         return self._masters[key]
 
+    def refers_back(self, text: str) -> bool:
+        """Does the text hold an expression like "saat itu" that stands for an earlier date?"""
+        return self._anaphoric.search(text) is not None
+
     def resolve(self, expression: str, anchor: str | None) -> Timex:
         """Resolve one expression (e.g. "pekan lalu"); falls back to dateparser for unknown forms."""
         hits = self.find(expression, 0, anchor)
@@ -243,7 +249,24 @@ def _timex(text: str, start: int, end: int, offset: int, result: Resolution, anc
         granularity=value[1] if value else None,
         resolved=value is not None,
         anchor=anchor if result.relative else None,
+        anaphoric=result.anaphoric,
     )
+
+
+def resolve_anaphoric(found: list[Timex], antecedent: Timex | None) -> tuple[list[Timex], Timex | None]:
+    """ "Pada November 2010, ledakan ... Saat itu, Presiden ... menuding ...": "saat itu" (and
+    "ketika itu", "waktu itu") stands for the date the text gave last, `antecedent` or an earlier
+    expression of the same sentence. Returns the sentence's expressions with those filled in and
+    the last resolved date for the next sentence. Unresolved when no date came before."""
+    out = []
+    for tx in found:
+        if tx.anaphoric and not tx.resolved and antecedent is not None:
+            tx = replace(tx, value=antecedent.value, granularity=antecedent.granularity, resolved=True,
+                         anchor=antecedent.anchor)
+        elif tx.resolved and not tx.anaphoric:
+            antecedent = tx
+        out.append(tx)
+    return out, antecedent
 
 
 # --- dateparser fallback -------------------------------------------------------------------------

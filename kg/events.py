@@ -143,7 +143,8 @@ def extract_sentence(
                 found.append((trig, source, target))
     if not found:
         return []
-    dates = attach_dates(clause, [(trig, src) for trig, src, _ in found], timexes)
+    modalities = [modality(clause, trig, modality_data) for trig, _, _ in found]
+    dates = attach_dates(clause, [(trig, src) for trig, src, _ in found], timexes, modalities)
     events = []
     for n, (trig, source, target) in enumerate(found):
         start_char, end_char = tokens[trig.first].start, tokens[trig.last].end
@@ -164,7 +165,7 @@ def extract_sentence(
                 source=source,
                 target=target,
                 cameo=trig.cameo,
-                modality=modality(clause, trig, modality_data),
+                modality=modalities[n],
                 attributed_to=attribution(clause, trig),
                 date=dates[n],
                 mention=mention,

@@ -107,6 +107,7 @@ class Timex:
     granularity: Granularity | None
     resolved: bool
     anchor: str | None = None  # YYYY-MM-DD the expression was resolved against
+    anaphoric: bool = False  # "saat itu": stands for an earlier date of the text (see kg.dates.resolve_anaphoric)
 
 
 @dataclass(frozen=True, slots=True)

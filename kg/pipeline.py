@@ -15,8 +15,9 @@ from kg.actors import ActorMatcher, DocMemory
 from kg.anaphora import Referents, resolve
 from kg.clean import clean, split_sentences
 from kg.context import load_modality
-from kg.dates import DateResolver
+from kg.dates import DateResolver, resolve_anaphoric
 from kg.events import RawEvent, extract_sentence
+from kg.frames import date_framed, frame_pattern
 from kg.merge import merge_document
 from kg.model import ActorMention, Document, DocumentResult, Timex
 from kg.output import text_hash
@@ -43,6 +44,22 @@ class Resources:
         )
 
 
+class Told:
+    """The date a document gave last, for "saat itu" in the next `reach` sentences."""
+
+    def __init__(self, reach: int) -> None:
+        self.reach = reach
+        self.last: Timex | None = None
+        self.at = 0
+
+    def resolve(self, index: int, found: list[Timex]) -> list[Timex]:
+        near = self.last if self.last is not None and index - self.at <= self.reach else None
+        out, last = resolve_anaphoric(found, near)
+        if last is not None and last is not near:
+            self.last, self.at = last, index
+        return out
+
+
 @lru_cache(maxsize=2)
 def default_resources(lexicon_dir: str | None = None) -> Resources:
     return Resources.load(Path(lexicon_dir) if lexicon_dir else None)
@@ -59,16 +76,23 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
     raws: list[RawEvent] = []
     actors: list[ActorMention] = []
     timexes: list[Timex] = []
+    told = Told(res.dates.words.anaphoric_reach)
+    refers_back = res.dates.refers_back(body)
+    frames = frame_pattern(res.dates.words)
     for sentence in sentences:
         named = res.actors.find(sentence.text, sentence.start, when=anchor, memory=memory)
         mentions = sorted(named + resolve(sentence.text, sentence.start, named, seen, res.lexicon_dir), key=lambda m: m.start)
         seen.update(named, sentence.text, sentence.start)
         actors.extend(mentions)
-        if len(mentions) < 2 or topic is not None:
+        if topic is not None or (len(mentions) < 2 and not refers_back):
             continue  # an event needs two actors; skip the date search where none can be
-        found = res.dates.find(sentence.text, sentence.start, anchor)
+        # with a "saat itu" in the text, every sentence's dates: the last may be what it stands for
+        found = told.resolve(sentence.index, res.dates.find(sentence.text, sentence.start, anchor))
+        if len(mentions) < 2:
+            continue
         timexes.extend(found)
-        raws.extend(extract_sentence(sentence, mentions, found, res.rules, res.modality))
+        new = extract_sentence(sentence, mentions, found, res.rules, res.modality)
+        raws.extend(date_framed(sentence.text, sentence.index, new, raws, frames, res.dates.words))
     return DocumentResult(
         clean=cleaned,
         n_sentences=len(sentences),

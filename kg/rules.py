@@ -205,10 +205,11 @@ def _load_settings(path: Path) -> dict[str, Any]:
     if not isinstance(data.get("threat_cameo"), str):
         raise LexiconError(str(path), None, "'threat_cameo' should be a CAMEO code string")
     settings["threat_cameo"] = data["threat_cameo"]
-    roots = data.get("object_agent_roots")
-    if not isinstance(roots, list) or not all(isinstance(r, str) and len(r) == 2 and r.isdigit() for r in roots):
-        raise LexiconError(str(path), None, "'object_agent_roots' should be a list of two-digit CAMEO roots")
-    settings["object_agent_roots"] = frozenset(roots)
+    for key in ("object_agent_roots", "speech_act_roots"):
+        roots = data.get(key)
+        if not isinstance(roots, list) or not all(isinstance(r, str) and len(r) == 2 and r.isdigit() for r in roots):
+            raise LexiconError(str(path), None, f"'{key}' should be a list of two-digit CAMEO roots")
+        settings[key] = frozenset(roots)
     settings["min_distinct"] = topics["min_distinct"]
     settings["topics"] = {name: tuple(w.lower() for w in words) for name, words in sorted(lists.items())}
     return settings

@@ -84,6 +84,7 @@ def test_expression_is_found_with_its_span_and_value(resolver: DateResolver, row
         granularity=row["granularity"],
         resolved=row["value"] is not None,
         anchor=row["anchor"] if row["relative"] else None,
+        anaphoric=row.get("anaphoric", False),
     )
     assert found == [expected]
 
@@ -308,6 +309,7 @@ CORPUS_CASES = [
             ("2017-11", "month"),
             ("2017-11", "month"),
             ("2017-12-11", "day"),
+            (None, None),  # "Ketika itu": filled in from the text before it by kg.dates.resolve_anaphoric
             ("2017-11-15", "day"),
         ],
     ),

@@ -1,0 +1,101 @@
+"""Which date an event gets: whole made-up documents through the pipeline, exact dates out.
+
+Sentences are written for these tests. Each case is (publication date, text) and the exact
+(source, target, CAMEO, modality, date value, date text) of every event found, in any order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Document
+from kg.pipeline import default_resources, process_document
+
+Row = tuple[str, str, str, str, str | None, str | None]
+
+CASES: list[tuple[str, str, list[Row]]] = [
+    # a date inside a purpose clause is the embedded verb's, not the appeal's
+    (
+        "2017-08-07",
+        "Amerika Serikat mendesak China untuk mematuhi putusan pengadilan internasional tahun lalu.",
+        [("USA", "CHN", "020", "asserted", None, None)],
+    ),
+    (
+        "2017-08-07",
+        "Amerika Serikat mendesak China pada Senin (7/8) untuk mematuhi putusan pengadilan internasional.",
+        [("USA", "CHN", "020", "asserted", "2017-08-07", "Senin (7/8)")],
+    ),
+    # an active relative clause on another noun keeps its date; one right after the trigger does not
+    (
+        "2025-10-20",
+        "Rusia kembali menyerang Ukraina di tengah perjanjian damai yang berlaku sejak 5 Oktober lalu.",
+        [("RUS", "UKR", "190", "asserted", None, None)],
+    ),
+    (
+        "2025-10-20",
+        "Rusia kembali menyerang Ukraina pada 5 Oktober lalu.",
+        [("RUS", "UKR", "190", "asserted", "2025-10-05", "5 Oktober lalu")],
+    ),
+    # a passive relative clause ("yang disengketakan") leaves the date to the main clause
+    (
+        "2025-07-26",
+        "Pertempuran antara Thailand dan Kamboja terjadi di wilayah yang disengketakan pada Kamis (24/7/2025).",
+        [
+            ("KHM", "THA", "190", "asserted", "2025-07-24", "Kamis (24/7/2025)"),
+            ("THA", "KHM", "190", "asserted", "2025-07-24", "Kamis (24/7/2025)"),
+        ],
+    ),
+    # an act of saying quoted from its own source happens when it is said
+    (
+        "2016-11-11",
+        '"Kami mendukung kemerdekaan Palestina," kata Menteri Luar Negeri Indonesia, Kamis (10/11).',
+        [("IDN", "PSE", "051", "asserted", "2016-11-10", "Kamis (10/11)")],
+    ),
+    # ... not a planned one, nor a material act the speaker reports
+    (
+        "2025-07-26",
+        '"Prancis akan mengakui Palestina," kata Presiden Prancis, Kamis (24/7/2025).',
+        [("FRA", "PSE", "054", "planned", None, None)],
+    ),
+    (
+        "2025-07-26",
+        '"Israel menyerang Gaza," kata juru bicara militer Israel, Kamis (24/7/2025).',
+        [("ISR", "PSE", "190", "asserted", None, None)],
+    ),
+    # "saat itu" stands for the date the text gave last, even in a sentence without events
+    (
+        "2025-06-16",
+        "Pada November 2010, sebuah ledakan terjadi di Teheran. Saat itu, Iran menuding Israel sebagai dalang ledakan.",
+        [("IRN", "ISR", "112", "asserted", "2010-11", "Saat itu")],
+    ),
+    (
+        "2025-06-16",
+        "Iran menuding Israel sebagai dalang ledakan itu. Saat itu, Iran menuding Amerika Serikat juga.",
+        [("IRN", "ISR", "112", "asserted", None, None), ("IRN", "USA", "112", "asserted", None, "Saat itu")],
+    ),
+    # "Dalam pertemuan itu, ...": the events inside the meeting happened when it did
+    (
+        "2025-05-29",
+        (
+            "Presiden Indonesia dan Presiden Prancis mengadakan pertemuan di Jakarta, Rabu (28/5/2025). "
+            "Dalam pertemuan itu, Indonesia memuji Prancis."
+        ),
+        [
+            ("IDN", "FRA", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+            ("FRA", "IDN", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+            ("IDN", "FRA", "051", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+        ],
+    ),
+    (
+        "2025-05-29",
+        "Indonesia memuji Prancis. Dalam pertemuan itu, Prancis memuji Indonesia.",
+        [("IDN", "FRA", "051", "asserted", None, None), ("FRA", "IDN", "051", "asserted", None, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), CASES)
+def test_event_dates(published: str, text: str, expected: list[Row]) -> None:
+    result = process_document(Document("doc", text, None, published), default_resources())
+    got = [(e.source.code, e.target.code, e.type.cameo, e.modality, e.date.value, e.date.text) for e in result.events]
+    assert sorted(got, key=str) == sorted(expected, key=str)
