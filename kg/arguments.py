@@ -219,10 +219,30 @@ def after(
             return g
         if g.prep is None and _marked_by(c, t.last, g.first, preps):
             return g  # "mendesak agar Israel": a conjunction the rule lists, not a preposition
+        if direct and g.prep is None and _appositive_object(c, t.last, g.first):
+            return g  # "mengkritik negara mitra dagang seperti Kanada": the examples of the object
         if direct and g.prep in (None, "oleh") and t.cameo[:2] in c.rules.settings["object_agent_roots"] \
                 and _agent_of_object(c, t.last, g.first):
             return g
     return None
+
+
+def _appositive_object(c: Clause, last: int, first: int) -> bool:
+    """Is the group at `first` a list of examples ("seperti", "yaitu") of a short plain noun phrase that
+    is the direct object of a trigger ending at `last`?"""
+    between = c.tokens[last + 1 : first]
+    if not 2 <= len(between) <= APPOSITIVE_OBJECT_WORDS or between[-1].low not in c.rules.wordsets["object_examples"]:
+        return False
+    sets = c.rules.wordsets
+    return all(
+        tok.low.replace("-", "").isalpha() and not verb_shaped(tok.low) and tok.low not in sets["prepositions"]
+        and tok.low not in sets["clause_stop"] and tok.low not in sets["aux"]
+        for tok in between[:-1]
+    ) and not any(c.comma_before(tok.i) for tok in between[:-1])
+
+
+APPOSITIVE_OBJECT_WORDS = 5
+MAX_MUTUAL = 4  # parties of a symmetric event listed together  # nouns of the object plus the apposition word
 
 
 def _agent_of_object(c: Clause, last: int, first: int) -> bool:
@@ -279,7 +299,9 @@ def _pairs(sources: Group | None, targets: Group | None) -> list[tuple[ActorMent
 
 
 def _mutual(group: Group | None) -> list[tuple[ActorMention, ActorMention]]:
-    if group is None or len(group.members) < 2:
+    """Every ordered pair of a coordinated group ("antara X dan Y"); a long list names the parties of a
+    multilateral meeting, not of pairwise events, and gives none."""
+    if group is None or not 2 <= len(group.members) <= MAX_MUTUAL:
         return []
     return [(a, b) for a in group.members for b in group.members if a is not b]
 

@@ -364,6 +364,15 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     # expelling each other's diplomats; support received from someone
     ("India dan Pakistan saling mengusir diplomat.", [("IND", "PAK", "166", "India"), ("PAK", "IND", "166", "Pakistan")]),
     ("Hamas mendapat dukungan senjata dari Iran.", [("IRN", "HAMAS", "072", "Iran")]),
+    # examples of a plain object noun ("negara mitra dagang seperti …") are the targets
+    ("Trump mengkritik negara mitra dagang seperti Kanada dan Meksiko.",
+     [("USA", "CAN", "111", "Trump"), ("USA", "MEX", "111", "Trump")]),
+    # a long list of parties to a meeting is a multilateral meeting, not pairwise meetings
+    ("Pertemuan antara Mesir, Yordania, Bahrain, Oman dan Qatar digelar di Riyadh.", []),
+    ("Pertemuan antara Mesir dan Yordania digelar di Riyadh.",
+     [("EGY", "JOR", "040", "Mesir"), ("JOR", "EGY", "040", "Yordania")]),
+    # a tariff set by a leader ("menetapkan tarif") is a sanction
+    ("Presiden Trump menetapkan tarif 32 persen untuk Indonesia.", [("USA", "IDN", "163", "Presiden Trump")]),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     from kg.model import Document
