@@ -373,6 +373,8 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
      [("EGY", "JOR", "040", "Mesir"), ("JOR", "EGY", "040", "Yordania")]),
     # a tariff set by a leader ("menetapkan tarif") is a sanction
     ("Presiden Trump menetapkan tarif 32 persen untuk Indonesia.", [("USA", "IDN", "163", "Presiden Trump")]),
+    # epithets of states ("Negeri Ginseng" is South Korea, "negara Yahudi" Israel)
+    ("Negeri Ginseng mengecam negara Yahudi itu.", [("KOR", "ISR", "111", "Negeri Ginseng")]),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     from kg.model import Document
