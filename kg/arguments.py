@@ -105,7 +105,8 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Gro
         head = _head_of_aside(c, j)
         if head is not None:
             return head
-    if noun and mode != "any" and j >= 0 and not _framed(c, j):
+    possessed = noun and c.tokens[i].low.endswith("nya")
+    if noun and mode != "any" and j >= 0 and not _framed(c, j) and not possessed:
         return None  # "mengganggu perundingan": a noun after an ordinary verb has no subject of its own
     for g in reversed(c.groups):
         if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g)):

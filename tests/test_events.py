@@ -375,6 +375,11 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     ("Presiden Trump menetapkan tarif 32 persen untuk Indonesia.", [("USA", "IDN", "163", "Presiden Trump")]),
     # epithets of states ("Negeri Ginseng" is South Korea, "negara Yahudi" Israel)
     ("Negeri Ginseng mengecam negara Yahudi itu.", [("KOR", "ISR", "111", "Negeri Ginseng")]),
+    # a possessed nominal ("pertemuannya") belongs to the subject before it; negotiating is a verb too
+    ("Menurut Putin, pertemuannya dengan Prabowo berjalan konstruktif.",
+     [("IDN", "RUS", "040", "Prabowo"), ("RUS", "IDN", "040", "Putin")]),
+    ("Prabowo menceritakan keberhasilannya bernegosiasi dengan Presiden AS Donald Trump.",
+     [("IDN", "USA", "046", "Prabowo"), ("USA", "IDN", "046", "Presiden AS Donald Trump")]),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     from kg.model import Document
