@@ -68,12 +68,14 @@ class Referents:
 
     def update(self, mentions: list[ActorMention], text: str = "", offset: int = 0) -> None:
         self.previous_people = [m for m in mentions if m.type == "person"]
+        first_person: ActorMention | None = None
         states = []
         for m in mentions:
             if m.type != "person" and "." in m.id and m.country == m.code:
                 self.organs = [o for o in self.organs if o.text != m.text] + [m]
             if m.type == "person":
-                self.person = m
+                if first_person is None:
+                    first_person = self.person = m  # the first person named is the sentence's topic
                 self.titled = [p for p in self.titled if p.id != m.id] + [m]
             elif m.type == "state" or (m.country == m.code and len(m.code) == 3):
                 self.states = [s for s in self.states if s.code != m.code] + [m]

@@ -404,6 +404,17 @@ def test_mereka_after_two_people_of_two_countries_is_those_two() -> None:
     assert got == [("AUS", "PRK", "111", "Mereka"), ("IDN", "PRK", "111", "Mereka")]
 
 
+def test_dia_is_the_first_person_of_the_last_sentence_naming_people() -> None:
+    from kg.model import Document
+    from kg.pipeline import default_resources, process_document
+
+    text = "Presiden Joko Widodo bertemu Perdana Menteri Jepang Fumio Kishida di Tokyo. Dia kemudian mengecam Korea Utara."
+    events = process_document(Document("d", text, None, "2023-05-01"), default_resources()).events
+    assert [(e.source.code, e.target.code, e.mentions[0].source_text) for e in events if e.type.cameo == "111"] == [
+        ("IDN", "PRK", "Dia")
+    ]
+
+
 def test_a_bare_paus_is_the_pope_named_before() -> None:
     from kg.model import Document
     from kg.pipeline import default_resources, process_document
