@@ -141,6 +141,9 @@ def extract_sentence(
         for source, target in arguments(clause, trig):
             if source.code != target.code:
                 found.append((trig, source, target))
+                if trig.rule.converse:
+                    # "Jokowi menerima kunjungan Dubes AS": hosting a visit is also the guest's visit
+                    found.append((replace(trig, cameo=trig.rule.converse), target, source))
     if not found:
         return []
     modalities = [modality(clause, trig, modality_data) for trig, _, _ in found]

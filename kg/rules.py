@@ -44,6 +44,7 @@ RULE_FIELDS: dict[str, Any] = {
     "unless": (str, False),
     "source_types": (list, False),
     "location_agent": (bool, False),
+    "converse": (str, False),
     "note": (str, False),
 }
 CAMEO_FIELDS: dict[str, Any] = {
@@ -80,6 +81,7 @@ class Rule:
     unless: str | None = None  # word set that, within two tokens after the trigger, cancels it
     source_types: tuple[str, ...] = ()  # actor types the source must have (empty: any)
     location_agent: bool = False  # a passive without agent: the state where it happened ("ditahan di Turki")
+    converse: str | None = None  # CAMEO code of the same event seen from the target (host -> visit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +144,9 @@ def _phrases(entry: dict[str, Any], path: Path, line: int) -> list[tuple[tuple[s
 
 
 def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str], sets: set[str]) -> Rule:
-    if entry["cameo"] not in known:
-        raise LexiconError(str(path), line, f"unknown CAMEO code {entry['cameo']!r} (see cameo.jsonl)")
+    for key in ("cameo", "converse"):
+        if key in entry and entry[key] not in known:
+            raise LexiconError(str(path), line, f"unknown CAMEO code {entry[key]!r} (see cameo.jsonl)")
     for key in ("object", "before", "not_after", "unless"):
         if entry.get(key) and entry[key] not in sets:
             raise LexiconError(str(path), line, f"'{key}' names unknown word set {entry[key]!r}")
@@ -181,6 +184,7 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
         unless=entry.get("unless"),
         source_types=tuple(entry.get("source_types") or ()),
         location_agent=bool(entry.get("location_agent", False)),
+        converse=entry.get("converse"),
     )
 
 

@@ -273,10 +273,11 @@ def test_plural_anaphors_take_the_coordinated_list_not_every_state_named() -> No
     ("Badan Narkotika Nasional (BNN) mengikuti sidang tahunan ASEAN.",
      [("IDN", "ASEAN", "044", "Badan Narkotika Nasional (BNN)")]),
     ("Yusril Ihza Mahendra menerima kunjungan Duta Besar Amerika Serikat.",
-     [("IDN", "USA", "043", "Yusril Ihza Mahendra")]),
+     [("IDN", "USA", "043", "Yusril Ihza Mahendra"), ("USA", "IDN", "042", "Duta Besar Amerika Serikat")]),
     # a di- passive takes its agent right after the verb as well as after "oleh"
     ("Dua mahasiswa Indonesia ditahan otoritas Mesir.", [("EGY", "IDN", "173", "otoritas Mesir")]),
-    ("Presiden Jokowi disambut Presiden Ashraf Ghani.", [("AFG", "IDN", "043", "Presiden Ashraf Ghani")]),
+    ("Presiden Jokowi disambut Presiden Ashraf Ghani.", [("AFG", "IDN", "043", "Presiden Ashraf Ghani"),
+                                                         ("IDN", "AFG", "042", "Presiden Jokowi")]),
     ("Ia dituduh masuk Myanmar secara ilegal.", []),  # Myanmar is what he entered, not who accused him
     # leaders from before 2015 keep their country when named in later articles
     ("Presiden Mahmoud Ahmadinejad menuding negara-negara Barat dan Israel sebagai dalang.",
@@ -380,6 +381,9 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
      [("IDN", "RUS", "040", "Prabowo"), ("RUS", "IDN", "040", "Putin")]),
     ("Prabowo menceritakan keberhasilannya bernegosiasi dengan Presiden AS Donald Trump.",
      [("IDN", "USA", "046", "Prabowo"), ("USA", "IDN", "046", "Presiden AS Donald Trump")]),
+    # hosting a visit is also the guest's visit
+    ("Menteri Yusril Ihza Mahendra menerima kunjungan Duta Besar Amerika Serikat.",
+     [("IDN", "USA", "043", "Menteri Yusril Ihza Mahendra"), ("USA", "IDN", "042", "Duta Besar Amerika Serikat")]),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     from kg.model import Document

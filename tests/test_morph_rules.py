@@ -67,6 +67,7 @@ def _lexicon_copy(tmp_path: Path) -> Path:
         ('{"id": "x", "cameo": "010", "roots": ["a"], "affixes": ["zz"]}', "unknown affix pattern 'zz'"),
         ('{"id": "x", "cameo": "010", "words": ["a"], "source_types": ["robot"]}',
          "source_types: unknown actor type 'robot'"),
+        ('{"id": "x", "cameo": "043", "words": ["a"], "converse": "999"}', "unknown CAMEO code '999'"),
         ("{not json", "not valid JSON"),
     ],
 )
