@@ -268,6 +268,29 @@ def _marked_by(c: Clause, last: int, first: int, preps: Sequence[str]) -> bool:
     return bool(between) and all(tok.low in preps for tok in between)
 
 
+def _agent_phrase(c: Clause, t: Trigger) -> Group | None:
+    """ "ditangkap polisi perairan Malaysia": the agent of a di- passive right after the verb may be a
+    short noun phrase headed by an authority ("polisi", "otoritas", "pasukan" …) that ends in the actor."""
+    sets = c.rules.wordsets
+    for g in c.groups:
+        if g.first <= t.last:
+            continue
+        between = c.tokens[t.last + 1 : g.first]
+        plain = all(
+            tok.low.isalpha() and not verb_shaped(tok.low) and not tok.text[:1].isupper()
+            and not any(tok.low in sets[k] for k in ("prepositions", "aux", "clause_stop", "coordination"))
+            for tok in between
+        )
+        ok = g.prep is None and 1 <= len(between) <= AGENT_PHRASE_WORDS and plain
+        ok = ok and between[0].low in sets["authority_nouns"]
+        ok = ok and not any(c.comma_before(tok.i) for tok in [*between, c.tokens[g.first]])
+        return g if ok else None
+    return None
+
+
+AGENT_PHRASE_WORDS = 3  # plain nouns before the actor in a bare passive agent ("polisi perairan Malaysia")
+
+
 def _state_where(c: Clause, t: Trigger) -> Group | None:
     """ "WNI ditahan di Turki": a state named as the place of an arrest or a trial acts through its
     authorities (only a state: "ditahan di Guantanamo" names no actor)."""
@@ -332,7 +355,7 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
     if t.voice == "passive":
         # the agent of a di- passive follows "oleh" or, just as often, the verb itself
         # ("WNI ditangkap polisi Malaysia")
-        agent = after(c, t, ("oleh",)) or after(c, t, ("",), window=1)
+        agent = after(c, t, ("oleh",)) or after(c, t, ("",), window=1) or _agent_phrase(c, t)
         if agent is None and rule.location_agent:
             agent = _state_where(c, t)
         return _pairs(agent, subject(c, t.first))
