@@ -386,6 +386,7 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
      [("IDN", "USA", "043", "Menteri Yusril Ihza Mahendra"), ("USA", "IDN", "042", "Duta Besar Amerika Serikat")]),
     # the bare agent of a passive may be an authority noun phrase ending in the actor
     ("Empat nelayan Indonesia ditangkap polisi perairan Malaysia.", [("MYS", "IDN", "173", "Malaysia")]),
+    ("Hizbullah adalah kelompok yang dilarang di Jerman.", [("DEU", "HEZBOLLAH", "172", "Jerman")]),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     from kg.model import Document
