@@ -214,6 +214,8 @@ def after(
             return None
         if g.prep in preps and g.prep is not None or (crosses and g.prep != "oleh"):
             return g
+        if "goods" in preps and _goods_from(c, g):
+            return g  # "tarif terhadap impor dari China": whose goods are taxed or banned
         if g.prep is None and g.np_prep in preps and g.np_prep is not None:
             return g
         if g.prep is None and direct and g.first - t.last <= direct_window:
@@ -260,6 +262,12 @@ def _agent_of_object(c: Clause, last: int, first: int) -> bool:
         and c.tokens[k - 1].low == "yang"
         and not _stop_between(c, last, k - 1)
     )
+
+
+def _goods_from(c: Clause, g: Group) -> bool:
+    """ "impor dari China", "produk asal Indonesia": the actor after "dari"/"asal" following a word for
+    traded goods."""
+    return g.prep in ("dari", "asal") and g.first >= 2 and c.tokens[g.first - 2].low in c.rules.wordsets["trade_goods"]
 
 
 def _marked_by(c: Clause, last: int, first: int, preps: Sequence[str]) -> bool:

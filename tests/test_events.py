@@ -387,6 +387,8 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     # the bare agent of a passive may be an authority noun phrase ending in the actor
     ("Empat nelayan Indonesia ditangkap polisi perairan Malaysia.", [("MYS", "IDN", "173", "Malaysia")]),
     ("Hizbullah adalah kelompok yang dilarang di Jerman.", [("DEU", "HEZBOLLAH", "172", "Jerman")]),
+    # a tariff on goods from a state is aimed at that state
+    ("AS akan menerapkan tarif 32 persen terhadap produk asal Vietnam.", [("USA", "VNM", "163", "AS")]),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     from kg.model import Document
