@@ -389,6 +389,9 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     ("Hizbullah adalah kelompok yang dilarang di Jerman.", [("DEU", "HEZBOLLAH", "172", "Jerman")]),
     # a tariff on goods from a state is aimed at that state
     ("AS akan menerapkan tarif 32 persen terhadap produk asal Vietnam.", [("USA", "VNM", "163", "AS")]),
+    # "KTT ASEAN dan APEC" names two summits, not talks between the blocs
+    ("Presiden Prabowo akan menghadiri KTT ASEAN dan APEC.", [("IDN", "APEC", "044", "Presiden Prabowo"),
+                                                             ("IDN", "ASEAN", "044", "Presiden Prabowo")]),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     from kg.model import Document
