@@ -14,7 +14,8 @@ Conventions, chosen so that a value is never more precise than the text supports
 * Weeks ("pekan lalu", "minggu ini", "sepekan lalu", "dua pekan lalu", "pekan depan") are calendar weeks
   Monday-Sunday: the week containing anchor + 7n days. By the rule above a week inside one month gives that
   month, a week across two months gives the year, a week across New Year is unresolved. "akhir pekan" is
-  Saturday+Sunday. "minggu" before lalu/ini/depan is the week, not Sunday.
+  Saturday+Sunday; "awal pekan" is Monday, the day news pairs it with ("awal pekan ini, Senin (3/11)"), not
+  the first third of the week. "minggu" before lalu/ini/depan is the week, not Sunday.
 * Ranges ("1-3 September 2023", "antara 2019 dan 2021", "Juni-Juli 2025") take their start; the span covers
   the whole range. Lists of years ("pada 2011 dan 2013") give one expression per year.
 * Day and month without a year ("30 Agustus", "Rabu (30/8)", "pada (30/8)"): the latest such date on or before

@@ -91,6 +91,60 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Indonesia memuji Prancis. Dalam pertemuan itu, Prancis memuji Indonesia.",
         [("IDN", "FRA", "051", "asserted", None, None), ("FRA", "IDN", "051", "asserted", None, None)],
     ),
+    # a later sentence restates the event with its day: "Latihan bersama itu dimulai sejak Selasa"
+    (
+        "2015-08-27",
+        (
+            "Indonesia dan Australia menggelar latihan bersama di Darwin. "
+            "Latihan bersama itu dimulai sejak Selasa (25/8) dan berlangsung tiga hari."
+        ),
+        [
+            ("AUS", "IDN", "062", "asserted", "2015-08-25", "Selasa (25/8)"),
+            ("IDN", "AUS", "062", "asserted", "2015-08-25", "Selasa (25/8)"),
+        ],
+    ),
+    # "Pernyataan itu" points back to an act of saying; a date set off by a comma is the main clause's
+    (
+        "2017-08-08",
+        (
+            "Jepang mendesak China menghormati hukum internasional. "
+            "Pernyataan itu disampaikan usai pertemuan di Manila, Senin (7/8)."
+        ),
+        [("JPN", "CHN", "020", "asserted", "2017-08-07", "Senin (7/8)")],
+    ),
+    # ... not a date inside another clause, nor a reference point after "sejak"
+    (
+        "2017-08-08",
+        (
+            "Jepang mendesak China menghormati hukum internasional. "
+            "Pernyataan itu disampaikan usai pertemuan di Manila pada Senin (7/8)."
+        ),
+        [("JPN", "CHN", "020", "asserted", None, None)],
+    ),
+    (
+        "2016-08-23",
+        "Korea Utara mengecam Amerika Serikat. Kecaman itu dilontarkan menyusul latihan militer awal pekan ini.",
+        [("PRK", "USA", "111", "asserted", None, None)],
+    ),
+    (
+        "2025-06-20",
+        "Israel melancarkan serangan ke Gaza. Serangan itu merupakan yang terbesar sejak 7 Oktober 2023.",
+        [("ISR", "PSE", "190", "asserted", None, None)],
+    ),
+    (
+        "2025-06-20",
+        "Israel melancarkan serangan ke Gaza. Serangan itu terjadi pada Rabu (18/6).",
+        [("ISR", "PSE", "190", "asserted", "2025-06-18", "Rabu (18/6)")],
+    ),
+    # "awal pekan ini" is the Monday of the publication week
+    (
+        "2016-08-23",
+        "Amerika Serikat dan Korea Selatan menggelar latihan militer bersama awal pekan ini.",
+        [
+            ("KOR", "USA", "062", "asserted", "2016-08-22", "awal pekan ini"),
+            ("USA", "KOR", "062", "asserted", "2016-08-22", "awal pekan ini"),
+        ],
+    ),
 ]
 
 
