@@ -91,7 +91,8 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
         if topic is not None or (len(mentions) < 2 and not refers_back and not restates):
             continue  # an event needs two actors; skip the date search where none can be
         # with a "saat itu" in the text, every sentence's dates: the last may be what it stands for
-        found = told.resolve(sentence.index, res.dates.find(sentence.text, sentence.start, anchor))
+        found = res.dates.quoted_days(sentence.text, sentence.start, res.dates.find(sentence.text, sentence.start, anchor))
+        found = told.resolve(sentence.index, found)
         if restates:  # "Pernyataan itu disampaikan ..., Senin (7/8)": dates events told before
             raws = date_restated(
                 sentence.text, sentence.start, sentence.index, found, raws, restating, res.dates.words, speech_roots

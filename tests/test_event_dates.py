@@ -136,6 +136,23 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Israel melancarkan serangan ke Gaza. Serangan itu terjadi pada Rabu (18/6).",
         [("ISR", "PSE", "190", "asserted", "2025-06-18", "Rabu (18/6)")],
     ),
+    # "pagi tadi", "kemarin" inside a quotation count from the day the words were said: the
+    # statement's day when the sentence gives it, else unknown (not the publication day)
+    (
+        "2017-06-19",
+        "“Pagi tadi pasukan Irak menyerang ISIS di Mosul,” kata juru bicara militer Irak.",
+        [("IRQ", "ISIL", "190", "asserted", None, "Pagi tadi")],
+    ),
+    (
+        "2017-06-20",
+        '"Kemarin pasukan Irak menyerang ISIS di Mosul," kata juru bicara militer Irak, Minggu (18/6).',
+        [("IRQ", "ISIL", "190", "asserted", "2017-06-17", "Kemarin")],
+    ),
+    (
+        "2017-06-19",
+        "Pagi tadi pasukan Irak menyerang ISIS di Mosul, kata juru bicara militer Irak.",
+        [("IRQ", "ISIL", "190", "asserted", "2017-06-19", "Pagi tadi")],
+    ),
     # "awal pekan ini" is the Monday of the publication week
     (
         "2016-08-23",
