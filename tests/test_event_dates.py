@@ -62,6 +62,34 @@ CASES: list[tuple[str, str, list[Row]]] = [
         '"Israel menyerang Gaza," kata juru bicara militer Israel, Kamis (24/7/2025).',
         [("ISR", "PSE", "190", "asserted", None, None)],
     ),
+    # ... said by the one named right after the verb, not by a group after a comma
+    (
+        "2016-11-11",
+        (
+            '"Indonesia mendukung kemerdekaan Palestina," kata Susan, dikutip dari laman Kementerian Luar '
+            "Negeri Indonesia, Kamis (10/11)."
+        ),
+        [("IDN", "PSE", "051", "asserted", None, None)],
+    ),
+    # a date set off by a comma at the end of the sentence is every main event's, not only the nearest
+    (
+        "2025-07-14",
+        "Presiden Indonesia dalam rangkaian kunjungan ke Belgia, bertemu Presiden Prancis di Brussel, Minggu (13/7/2025).",
+        [
+            ("IDN", "BEL", "042", "asserted", "2025-07-13", "Minggu (13/7/2025)"),
+            ("IDN", "FRA", "040", "asserted", "2025-07-13", "Minggu (13/7/2025)"),
+            ("FRA", "IDN", "040", "asserted", "2025-07-13", "Minggu (13/7/2025)"),
+        ],
+    ),
+    (
+        "2025-07-14",
+        "Presiden Indonesia dalam rangkaian kunjungan ke Belgia, bertemu Presiden Prancis di Brussel pada Minggu (13/7/2025).",
+        [
+            ("IDN", "BEL", "042", "asserted", None, None),
+            ("IDN", "FRA", "040", "asserted", "2025-07-13", "Minggu (13/7/2025)"),
+            ("FRA", "IDN", "040", "asserted", "2025-07-13", "Minggu (13/7/2025)"),
+        ],
+    ),
     # "saat itu" stands for the date the text gave last, even in a sentence without events
     (
         "2025-06-16",
