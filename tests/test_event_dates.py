@@ -119,6 +119,31 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Indonesia memuji Prancis. Dalam pertemuan itu, Prancis memuji Indonesia.",
         [("IDN", "FRA", "051", "asserted", None, None), ("FRA", "IDN", "051", "asserted", None, None)],
     ),
+    # a relative clause makes the frame definite too, but then it points only at the same noun
+    (
+        "2025-05-29",
+        (
+            "Presiden Indonesia dan Presiden Prancis mengadakan pertemuan di Jakarta, Rabu (28/5/2025). "
+            "Dalam pertemuan yang dihadiri para menteri, Indonesia memuji Prancis."
+        ),
+        [
+            ("IDN", "FRA", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+            ("FRA", "IDN", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+            ("IDN", "FRA", "051", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+        ],
+    ),
+    (
+        "2025-05-29",
+        (
+            "Presiden Indonesia dan Presiden Prancis mengadakan pertemuan di Jakarta, Rabu (28/5/2025). "
+            "Dalam kesempatan yang langka, Indonesia memuji Prancis."
+        ),
+        [
+            ("IDN", "FRA", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+            ("FRA", "IDN", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+            ("IDN", "FRA", "051", "asserted", None, None),
+        ],
+    ),
     # a later sentence restates the event with its day: "Latihan bersama itu dimulai sejak Selasa"
     (
         "2015-08-27",
