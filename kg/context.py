@@ -156,6 +156,22 @@ def _governs_back(
     return n if _reaches_back(c, found, n, tx, real) else None
 
 
+def _occasion_of(c: Clause, t: Trigger, tx: int) -> bool:
+    """ "Rangkaian KTT yang dihadiri oleh Prabowo akan berlangsung di KLCC pada 26-28 Oktober": an
+    event in a relative clause on the subject of an occurrence verb (berlangsung, digelar, terjadi)
+    happens when the subject does. The occurrence verb is the first verb after the trigger, and the
+    date is its own (not in a clause opened after it)."""
+    if not _relative(c, t) or t.last >= tx:
+        return False
+    verbs = [j for j in range(t.last + 1, tx) if _verb_like(c, j) or c.tokens[j].low in c.rules.wordsets["occurrence_verbs"]]
+    if not verbs or c.tokens[verbs[0]].low not in c.rules.wordsets["occurrence_verbs"]:
+        return False
+    v = verbs[0]
+    if any(_is_report(c, j) for j in range(t.last + 1, tx)):
+        return False
+    return not any(_opens_clause(c, t, j, tx) for j in range(v + 1, tx - 1)) and len(verbs) == 1
+
+
 def _closing(c: Clause, tx: Timex, at: int) -> bool:
     """Is the date set off by a comma at the end of the sentence ("..., Minggu (13/7/2025).")?
     Such a date is the sentence's: it dates every main event before it, not only the nearest."""
@@ -230,6 +246,11 @@ def attach_dates(
             for k, (t, _) in enumerate(found):
                 if t == found[n][0] and dates[k].text is None:
                     dates[k] = EventDate(tx.value, tx.granularity, tx.text, tx.resolved, tx.start, tx.end)
+    for tx in timexes:  # "KTT yang dihadiri X berlangsung pada 26 Oktober": the attending too
+        at = _token_index(c, tx.start)
+        for k, (t, _) in enumerate(found):
+            if dates[k].text is None and tx.resolved and _occasion_of(c, t, at):
+                dates[k] = EventDate(tx.value, tx.granularity, tx.text, tx.resolved, tx.start, tx.end)
     for tx in timexes:  # "X, dalam rangkaian kunjungan ke Belgia, bertemu Y, Minggu (13/7)": both events
         at = _token_index(c, tx.start)
         if not tx.resolved or not _closing(c, tx, at):

@@ -71,6 +71,17 @@ CASES: list[tuple[str, str, list[Row]]] = [
         ),
         [("IDN", "PSE", "051", "asserted", None, None)],
     ),
+    # attending an occasion that a relative clause names happens when the occasion takes place
+    (
+        "2025-10-25",
+        "KTT ASEAN yang dihadiri Presiden Indonesia berlangsung di Kuala Lumpur pada 26 Oktober 2025.",
+        [("IDN", "ASEAN", "044", "asserted", "2025-10-26", "26 Oktober 2025")],
+    ),
+    (
+        "2025-10-25",
+        "KTT ASEAN yang dihadiri Presiden Indonesia membahas krisis Myanmar pada 26 Oktober 2025.",
+        [("IDN", "ASEAN", "044", "asserted", None, None)],
+    ),
     # a date set off by a comma at the end of the sentence is every main event's, not only the nearest
     (
         "2025-07-14",
