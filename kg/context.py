@@ -153,28 +153,57 @@ def _governs_back(
     if not before:
         return None
     n = max(before, key=lambda k: found[k][0].last)
+    return n if _reaches_back(c, found, n, tx, real) else None
+
+
+def _occasion_of(c: Clause, t: Trigger, tx: int) -> bool:
+    """ "Rangkaian KTT yang dihadiri oleh Prabowo akan berlangsung di KLCC pada 26-28 Oktober": an
+    event in a relative clause on the subject of an occurrence verb (berlangsung, digelar, terjadi)
+    happens when the subject does. The occurrence verb is the first verb after the trigger, and the
+    date is its own (not in a clause opened after it)."""
+    if not _relative(c, t) or t.last >= tx:
+        return False
+    verbs = [j for j in range(t.last + 1, tx) if _verb_like(c, j) or c.tokens[j].low in c.rules.wordsets["occurrence_verbs"]]
+    if not verbs or c.tokens[verbs[0]].low not in c.rules.wordsets["occurrence_verbs"]:
+        return False
+    v = verbs[0]
+    if any(_is_report(c, j) for j in range(t.last + 1, tx)):
+        return False
+    return not any(_opens_clause(c, t, j, tx) for j in range(v + 1, tx - 1)) and len(verbs) == 1
+
+
+def _closing(c: Clause, tx: Timex, at: int) -> bool:
+    """Is the date set off by a comma at the end of the sentence ("..., Minggu (13/7/2025).")?
+    Such a date is the sentence's: it dates every main event before it, not only the nearest."""
+    return c.comma_before(at) and not any(ch.isalnum() for ch in c.text[tx.end - c.offset :])
+
+
+def _reaches_back(
+    c: Clause, found: Sequence[tuple[Trigger, ActorMention]], n: int, tx: int, real: Sequence[bool]
+) -> bool:
+    """Can a date at token tx date event n before it (see `_governs_back`)?"""
     trig, source = found[n]
     reports = [j for j in range(trig.last + 1, tx) if _is_report(c, j)]
     if reports and not (real[n] and _own_statement(c, trig, source, reports, tx)):
-        return None
+        return False
     # the word right before the date is its own preposition ("setelah 7 Oktober"), no clause opener
-    if any(_opens_clause(c, trig, j, tx) for j in range(trig.last + 1, tx - 1)):
-        return None
-    return n
+    return not any(_opens_clause(c, trig, j, tx) for j in range(trig.last + 1, tx - 1))
 
 
 def _own_statement(c: Clause, t: Trigger, source: ActorMention, reports: list[int], tx: int) -> bool:
     """ "Kami mendukung Palestina," kata Menlu RI, Kamis (10/11): an act of saying (an appeal,
     support, a demand ...) quoted from its own source happens when it is said, so the date of the
     statement is the event's. One postfix reporting verb ("kata", "ujar", not "menurut") whose
-    speaker, named after it and before the date, is the event's source."""
+    speaker, named right after it (no comma between) and before the date, is the event's source."""
     if t.cameo[:2] not in c.rules.settings["speech_act_roots"] or len(reports) != 1:
         return False
     j = reports[0]
     if c.tokens[j].low not in c.rules.wordsets["reporting_postfix"] or c.tokens[j].low == "menurut":
         return False
     speaker = next((g for g in c.groups if j < g.first < tx), None)
-    return speaker is not None and any(m.code == source.code for m in speaker.members)
+    if speaker is None or any(c.comma_before(k) for k in range(j + 1, speaker.first + 1)):
+        return False  # "ujar Susan, dilansir dari laman Istana ...": the group after the comma is no speaker
+    return any(m.code == source.code for m in speaker.members)
 
 
 def _governs_forward(c: Clause, found: Sequence[tuple[Trigger, ActorMention]], tx: int) -> int | None:
@@ -217,4 +246,16 @@ def attach_dates(
             for k, (t, _) in enumerate(found):
                 if t == found[n][0] and dates[k].text is None:
                     dates[k] = EventDate(tx.value, tx.granularity, tx.text, tx.resolved, tx.start, tx.end)
+    for tx in timexes:  # "KTT yang dihadiri X berlangsung pada 26 Oktober": the attending too
+        at = _token_index(c, tx.start)
+        for k, (t, _) in enumerate(found):
+            if dates[k].text is None and tx.resolved and _occasion_of(c, t, at):
+                dates[k] = EventDate(tx.value, tx.granularity, tx.text, tx.resolved, tx.start, tx.end)
+    for tx in timexes:  # "X, dalam rangkaian kunjungan ke Belgia, bertemu Y, Minggu (13/7)": both events
+        at = _token_index(c, tx.start)
+        if not tx.resolved or not _closing(c, tx, at):
+            continue
+        for k, (t, _) in enumerate(found):
+            if dates[k].text is None and t.last < at and not _relative(c, t) and _reaches_back(c, found, k, at, real):
+                dates[k] = EventDate(tx.value, tx.granularity, tx.text, tx.resolved, tx.start, tx.end)
     return dates

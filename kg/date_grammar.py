@@ -92,6 +92,7 @@ class Pieces:
         self.dir_any = alt(k for k, v in dirs.items() if v in ("past", "this", "future"))
         self.dir_edge = alt(k for k, v in dirs.items() if v in ("past", "future"))
         self.dir_count = alt(k for k, v in dirs.items() if v != "this")
+        self.dir_this = alt(k for k, v in dirs.items() if v == "this")
         self.range_sep = (
             "(?:"
             + "|".join(
@@ -219,6 +220,11 @@ def build_rules(w: DateWords) -> list[Rule]:
         amount = rf"{g('num', p.number)}\s+{g('unit', p.units)}"
         return rf"(?:{amount}|{g('se', p.se_units)})\s+{g('dir', p.dir_count)}"
 
+    def counted_this(g: Group) -> str:
+        """ "berusia 52 tahun ini", "selama dua tahun ini": a span of years up to now or an age,
+        not "tahun ini" (this year)."""
+        return rf"(?<!ke-){p.number}\s+{p.units}\s+{p.dir_this}(?!\w)"  # "HUT ke-75 tahun ini" is this year
+
     def unit(g: Group) -> str:
         return rf"(?:{g('part', p.part)}\s+)?{g('unit', p.this_units)}\s+{g('dir', p.dir_any)}"
 
@@ -275,6 +281,7 @@ def build_rules(w: DateWords) -> list[Rule]:
     add("weekday", "head_day weekday", ALONE, weekday)
     add("relative_day", "relative", ALONE, relative_day)
     add("vague", "vague", ALONE, lambda g: p.vague)
+    add("skip", "digit number vague_quantity", ALONE, counted_this)
     add("anaphoric", "anaphoric", CTX, lambda g: p.anaphoric)
     add("numeric", "paren", CTX_OPEN - ALONE, lambda g: p.numeric_date(g, parens=True))
     add("numeric", "head_date", ALONE, lambda g: p.head_date + p.numeric_date(g, parens=False))

@@ -143,17 +143,19 @@ def count(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Reso
 
 
 def unit(w: DateWords, m: re.Match[str], cue: Cue, anchor: date | None) -> Resolution | None:
-    """Forms: "pekan lalu", "bulan ini", "tahun depan", "akhir tahun lalu", "akhir pekan ini" (Sat+Sun)."""
+    """Forms: "pekan lalu", "bulan ini", "tahun depan", "akhir tahun lalu", "akhir pekan ini" (Sat+Sun),
+    "awal pekan ini" (Monday)."""
     kind, _size = w.units[norm(m["unit"])]
     step = _STEP[w.direction(m["dir"])]
-    if kind == "week" and f"{norm(m['part'])} {norm(m['unit'])}" in w.weekend_phrases:
-        first, last = w.weekend_days
+    named = w.week_days.get(f"{norm(m['part'])} {norm(m['unit'])}") if kind == "week" else None
+    if named is not None:
+        first, last = named
 
-        def weekend(a: date) -> Interval:
+        def days_of_week(a: date) -> Interval:
             monday = shifted(a, "week", step)[0]
             return monday + timedelta(days=first), monday + timedelta(days=last)
 
-        return _relative(anchor, weekend)
+        return _relative(anchor, days_of_week)
     part = w.part(m["part"])
     return _relative(anchor, lambda a: part_iv(shifted(a, kind, step), part))
 

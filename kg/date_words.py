@@ -52,9 +52,11 @@ class DateWords:
     frame_prepositions: tuple[str, ...]  # "dalam pertemuan itu": see kg/frames.py
     demonstratives: tuple[str, ...]
     occasion_nouns: tuple[str, ...]  # "dalam kesempatan itu" points at the occasion just told of
+    statement_nouns: tuple[str, ...]  # "Pernyataan itu disampaikan, Senin": see kg/restate.py
+    restate_not_between: tuple[str, ...]
+    restate_start_verbs: tuple[str, ...]
     parts: dict[str, tuple[float, float]]
-    weekend_phrases: tuple[str, ...]
-    weekend_days: tuple[int, int]
+    week_days: dict[str, tuple[int, int]]  # "akhir pekan" -> (5, 6), "awal pekan" -> (0, 0)
     parts_of_day: tuple[str, ...]
     market_days: tuple[str, ...]
     future_markers: tuple[str, ...]
@@ -136,9 +138,11 @@ def load_date_words(directory: Path | None = None) -> DateWords:
         frame_prepositions=dates.words("frame_prepositions"),
         demonstratives=dates.words("demonstratives"),
         occasion_nouns=dates.words("occasion_nouns"),
+        statement_nouns=dates.words("statement_nouns"),
+        restate_not_between=dates.words("restate_not_between"),
+        restate_start_verbs=dates.words("restate_start_verbs"),
         parts=dates.fractions("parts"),
-        weekend_phrases=dates.words("weekend", "phrases"),
-        weekend_days=dates.weekend_days(),
+        week_days=dates.week_days(),
         parts_of_day=dates.words("parts_of_day"),
         market_days=dates.words("market_days"),
         future_markers=dates.words("future_markers"),
@@ -252,10 +256,14 @@ class _Checker:
             parts[word] = (float(pair[0]), float(pair[1]))
         return parts
 
-    def weekend_days(self) -> tuple[int, int]:
-        days = self.get("weekend", list, "weekdays")
-        if len(days) != 2 or not all(isinstance(d, int) and 0 <= d <= 6 for d in days) or days[0] > days[1]:
-            self.fail(
-                "weekdays", "'weekend.weekdays' should be [first, last], weekday numbers 0..6", "weekend"
-            )
-        return days[0], days[1]
+    def week_days(self) -> dict[str, tuple[int, int]]:
+        """ "week_days": a part of a week ("akhir pekan") -> [first, last] weekday, 0 Monday .. 6 Sunday."""
+        table: dict[str, tuple[int, int]] = {}
+        for phrase, days in self.get("week_days", dict).items():
+            self.phrase("week_days", phrase)
+            ok = isinstance(days, list) and len(days) == 2
+            ok = ok and all(isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6 for d in days)
+            if not ok or days[0] > days[1]:
+                self.fail(phrase, f"'week_days.{phrase}' should be [first, last], weekday numbers 0..6", "week_days")
+            table[norm(phrase)] = (days[0], days[1])
+        return table

@@ -14,7 +14,8 @@ Conventions, chosen so that a value is never more precise than the text supports
 * Weeks ("pekan lalu", "minggu ini", "sepekan lalu", "dua pekan lalu", "pekan depan") are calendar weeks
   Monday-Sunday: the week containing anchor + 7n days. By the rule above a week inside one month gives that
   month, a week across two months gives the year, a week across New Year is unresolved. "akhir pekan" is
-  Saturday+Sunday. "minggu" before lalu/ini/depan is the week, not Sunday.
+  Saturday+Sunday; "awal pekan" is Monday, the day news pairs it with ("awal pekan ini, Senin (3/11)"), not
+  the first third of the week. "minggu" before lalu/ini/depan is the week, not Sunday.
 * Ranges ("1-3 September 2023", "antara 2019 dan 2021", "Juni-Juli 2025") take their start; the span covers
   the whole range. Lists of years ("pada 2011 dan 2013") give one expression per year.
 * Day and month without a year ("30 Agustus", "Rabu (30/8)", "pada (30/8)"): the latest such date on or before
@@ -169,6 +170,32 @@ class DateResolver:
             self._masters[key] = compile_master(rules) if rules else None
         return self._masters[key]
 
+    def quoted_days(self, text: str, offset: int, found: list[Timex]) -> list[Timex]:
+        """ "“Pagi tadi pasukan Irak mulai menyerang …,” kata X": a day counted from today ("hari
+        ini", "kemarin", "besok") inside a quotation counts from the day the words were said, which
+        is not the publication day: the day of the statement when the sentence gives it after the
+        quote ("…,” kata X, Selasa (4/11)"), else unknown. `found`: the expressions of `text`."""
+        spans = quoted_spans(text)
+        if not spans:
+            return found
+        out = []
+        for tx in found:
+            span = next((sp for sp in spans if sp[0] <= tx.start - offset < sp[1]), None)
+            if span is not None and self._counts_from_today(tx):
+                said = next((d for d in found if d.start - offset >= span[1] and d.resolved
+                             and d.granularity == "day" and not _inside(spans, d.start - offset)), None)
+                again = self.find(tx.text, 0, said.value) if said is not None else []
+                if again and again[0].resolved:
+                    tx = replace(tx, value=again[0].value, granularity=again[0].granularity, anchor=said.value if said else None)
+                else:
+                    tx = replace(tx, value=None, granularity=None, resolved=False)
+            out.append(tx)
+        return out
+
+    def _counts_from_today(self, tx: Timex) -> bool:
+        """ "hari ini", "pagi tadi", "kemarin", "besok": a day relative to now, without digits."""
+        return norm(tx.text) in self.words.relative_days and not any(ch.isdigit() for ch in tx.text)
+
     def refers_back(self, text: str) -> bool:
         """Does the text hold an expression like "saat itu" that stands for an earlier date?"""
         return self._anaphoric.search(text) is not None
@@ -226,6 +253,36 @@ def _lower(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(low if len(low := char.lower()) == 1 else char for char in text)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` inside quotation marks. Curly quotes pair by direction; straight
+    ones in order. A quote opened in an earlier sentence ends in this one ("…," kata X) when the
+    first mark follows punctuation; one left open runs to the end."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "“":
+            start = i
+        elif ch == "”":
+            spans.append((0 if start is None else start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    marks = [i for i, ch in enumerate(text) if ch == '"']
+    if len(marks) % 2:
+        if text[: marks[0]].rstrip()[-1:] in (",", ".", "!", "?"):
+            spans.append((0, marks[0]))
+            marks = marks[1:]
+        else:
+            spans.append((marks[-1], len(text)))
+            marks = marks[:-1]
+    spans.extend((marks[k], marks[k + 1]) for k in range(0, len(marks), 2))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    return any(a <= at < b for a, b in spans)
 
 
 def parse_anchor(anchor: str | None) -> tuple[date | None, str | None]:

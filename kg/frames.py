@@ -6,7 +6,8 @@ inside an event the text told of before. Those of its events without a date of t
 date of that earlier event: the last dated event whose trigger holds the same noun, else, for a
 noun naming an occasion ("dalam kesempatan itu", "dalam percakapan tersebut"), the last dated
 event of the previous sentences (within the reach of "saat itu"). "Dalam konteks ini" frames
-nothing.
+nothing. A relative clause makes the noun definite too ("Dalam pertemuan yang turut dihadiri
+Menko, ..."), but then only an earlier event with that very noun is pointed back to.
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ LEAD_CHARS = 30  # "Lebih lanjut, ": a short connective before the frame
 
 
 def frame_pattern(words: DateWords) -> re.Pattern[str]:
-    """Matches a frame at the start of a sentence; group "noun" is the noun pointed back to."""
+    """Matches a frame at the start of a sentence; group "noun" is the noun pointed back to, group
+    "relative" is set when a relative clause, not a demonstrative, makes it definite ("Dalam
+    pertemuan yang turut dihadiri X, ...")."""
     return re.compile(
         rf"^(?:[^,.]{{0,{LEAD_CHARS}}},\s*)?{alt(words.frame_prepositions)}\s+(?P<noun>\w+)"
-        rf"(?:\s+[\w-]+){{0,2}}?\s+{alt(words.demonstratives)}",
+        rf"(?:(?:\s+[\w-]+){{0,2}}?\s+{alt(words.demonstratives)}|\s+(?P<relative>yang)(?!\w))",
         re.IGNORECASE,
     )
 
@@ -63,6 +66,8 @@ def date_framed(
     match = pattern.match(text)
     if match is None:
         return new
+    if match.group("relative"):
+        occasions = frozenset()  # "dalam kesempatan yang baik" names no occasion told before
     earlier = _antecedent(match.group("noun").lower(), before, index, reach, occasions)
     if earlier is None:
         return new

@@ -21,6 +21,7 @@ from kg.frames import date_framed, frame_pattern
 from kg.merge import merge_document
 from kg.model import ActorMention, Document, DocumentResult, Timex
 from kg.output import text_hash
+from kg.restate import date_restated, restating_pattern
 from kg.rules import RuleSet, load_rules
 from kg.topics import off_topic
 
@@ -79,15 +80,23 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
     told = Told(res.dates.words.anaphoric_reach)
     refers_back = res.dates.refers_back(body)
     frames = frame_pattern(res.dates.words)
+    restating = restating_pattern(res.dates.words)
+    speech_roots = res.rules.settings["speech_act_roots"]
     for sentence in sentences:
         named = res.actors.find(sentence.text, sentence.start, when=anchor, memory=memory)
         mentions = sorted(named + resolve(sentence.text, sentence.start, named, seen, res.lexicon_dir), key=lambda m: m.start)
         seen.update(named, sentence.text, sentence.start)
         actors.extend(mentions)
-        if topic is not None or (len(mentions) < 2 and not refers_back):
+        restates = bool(raws) and restating.match(sentence.text) is not None
+        if topic is not None or (len(mentions) < 2 and not refers_back and not restates):
             continue  # an event needs two actors; skip the date search where none can be
         # with a "saat itu" in the text, every sentence's dates: the last may be what it stands for
-        found = told.resolve(sentence.index, res.dates.find(sentence.text, sentence.start, anchor))
+        found = res.dates.quoted_days(sentence.text, sentence.start, res.dates.find(sentence.text, sentence.start, anchor))
+        found = told.resolve(sentence.index, found)
+        if restates:  # "Pernyataan itu disampaikan ..., Senin (7/8)": dates events told before
+            raws = date_restated(
+                sentence.text, sentence.start, sentence.index, found, raws, restating, res.dates.words, speech_roots
+            )
         if len(mentions) < 2:
             continue
         timexes.extend(found)

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.date_words import load_date_words
-from kg.dates import DateResolver
+from kg.dates import DateResolver, quoted_spans
 from kg.errors import LexiconError
 from kg.lexicon import LEXICON_DIR
 from kg.model import Timex
@@ -406,3 +406,26 @@ def test_find_on_random_text_never_raises_and_returns_ordered_spans(
         assert timex.resolved == (timex.value is not None) == (timex.granularity is not None)
         previous_end = timex.end
     assert resolver.find(text, offset, anchor) == found  # deterministic
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("“Kami siap,” kata dia.", [(0, 11)]),
+        ('"Kami siap," kata dia, "dan kami menunggu."', [(0, 11), (23, 42)]),
+        ('lalu kami pulang," kata dia.', [(0, 17)]),  # a quote opened in an earlier sentence
+        ('Kata dia: "Kami siap', [(10, 20)]),  # one that goes on in the next sentence
+        ("Kata dia, kami siap.", []),
+    ],
+)
+def test_quoted_spans(text: str, spans: list[tuple[int, int]]) -> None:
+    assert quoted_spans(text) == spans
+
+
+def test_a_day_counted_from_today_inside_a_quote_counts_from_the_statement(resolver: DateResolver) -> None:
+    text = '"Besok hasilnya keluar," ujar dia, Selasa (4/11/2025).'
+    found = resolver.quoted_days(text, 0, resolver.find(text, 0, "2025-11-06"))
+    assert [(t.text, t.value) for t in found] == [("Besok", "2025-11-05"), ("Selasa (4/11/2025)", "2025-11-04")]
+    text = '"Besok hasilnya keluar," ujar dia.'
+    found = resolver.quoted_days(text, 0, resolver.find(text, 0, "2025-11-06"))
+    assert [(t.text, t.value, t.resolved) for t in found] == [("Besok", None, False)]

@@ -62,6 +62,45 @@ CASES: list[tuple[str, str, list[Row]]] = [
         '"Israel menyerang Gaza," kata juru bicara militer Israel, Kamis (24/7/2025).',
         [("ISR", "PSE", "190", "asserted", None, None)],
     ),
+    # ... said by the one named right after the verb, not by a group after a comma
+    (
+        "2016-11-11",
+        (
+            '"Indonesia mendukung kemerdekaan Palestina," kata Susan, dikutip dari laman Kementerian Luar '
+            "Negeri Indonesia, Kamis (10/11)."
+        ),
+        [("IDN", "PSE", "051", "asserted", None, None)],
+    ),
+    # attending an occasion that a relative clause names happens when the occasion takes place
+    (
+        "2025-10-25",
+        "KTT ASEAN yang dihadiri Presiden Indonesia berlangsung di Kuala Lumpur pada 26 Oktober 2025.",
+        [("IDN", "ASEAN", "044", "asserted", "2025-10-26", "26 Oktober 2025")],
+    ),
+    (
+        "2025-10-25",
+        "KTT ASEAN yang dihadiri Presiden Indonesia membahas krisis Myanmar pada 26 Oktober 2025.",
+        [("IDN", "ASEAN", "044", "asserted", None, None)],
+    ),
+    # a date set off by a comma at the end of the sentence is every main event's, not only the nearest
+    (
+        "2025-07-14",
+        "Presiden Indonesia dalam rangkaian kunjungan ke Belgia, bertemu Presiden Prancis di Brussel, Minggu (13/7/2025).",
+        [
+            ("IDN", "BEL", "042", "asserted", "2025-07-13", "Minggu (13/7/2025)"),
+            ("IDN", "FRA", "040", "asserted", "2025-07-13", "Minggu (13/7/2025)"),
+            ("FRA", "IDN", "040", "asserted", "2025-07-13", "Minggu (13/7/2025)"),
+        ],
+    ),
+    (
+        "2025-07-14",
+        "Presiden Indonesia dalam rangkaian kunjungan ke Belgia, bertemu Presiden Prancis di Brussel pada Minggu (13/7/2025).",
+        [
+            ("IDN", "BEL", "042", "asserted", None, None),
+            ("IDN", "FRA", "040", "asserted", "2025-07-13", "Minggu (13/7/2025)"),
+            ("FRA", "IDN", "040", "asserted", "2025-07-13", "Minggu (13/7/2025)"),
+        ],
+    ),
     # "saat itu" stands for the date the text gave last, even in a sentence without events
     (
         "2025-06-16",
@@ -90,6 +129,102 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "2025-05-29",
         "Indonesia memuji Prancis. Dalam pertemuan itu, Prancis memuji Indonesia.",
         [("IDN", "FRA", "051", "asserted", None, None), ("FRA", "IDN", "051", "asserted", None, None)],
+    ),
+    # a relative clause makes the frame definite too, but then it points only at the same noun
+    (
+        "2025-05-29",
+        (
+            "Presiden Indonesia dan Presiden Prancis mengadakan pertemuan di Jakarta, Rabu (28/5/2025). "
+            "Dalam pertemuan yang dihadiri para menteri, Indonesia memuji Prancis."
+        ),
+        [
+            ("IDN", "FRA", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+            ("FRA", "IDN", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+            ("IDN", "FRA", "051", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+        ],
+    ),
+    (
+        "2025-05-29",
+        (
+            "Presiden Indonesia dan Presiden Prancis mengadakan pertemuan di Jakarta, Rabu (28/5/2025). "
+            "Dalam kesempatan yang langka, Indonesia memuji Prancis."
+        ),
+        [
+            ("IDN", "FRA", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+            ("FRA", "IDN", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+            ("IDN", "FRA", "051", "asserted", None, None),
+        ],
+    ),
+    # a later sentence restates the event with its day: "Latihan bersama itu dimulai sejak Selasa"
+    (
+        "2015-08-27",
+        (
+            "Indonesia dan Australia menggelar latihan bersama di Darwin. "
+            "Latihan bersama itu dimulai sejak Selasa (25/8) dan berlangsung tiga hari."
+        ),
+        [
+            ("AUS", "IDN", "062", "asserted", "2015-08-25", "Selasa (25/8)"),
+            ("IDN", "AUS", "062", "asserted", "2015-08-25", "Selasa (25/8)"),
+        ],
+    ),
+    # "Pernyataan itu" points back to an act of saying; a date set off by a comma is the main clause's
+    (
+        "2017-08-08",
+        (
+            "Jepang mendesak China menghormati hukum internasional. "
+            "Pernyataan itu disampaikan usai pertemuan di Manila, Senin (7/8)."
+        ),
+        [("JPN", "CHN", "020", "asserted", "2017-08-07", "Senin (7/8)")],
+    ),
+    # ... not a date inside another clause, nor a reference point after "sejak"
+    (
+        "2017-08-08",
+        (
+            "Jepang mendesak China menghormati hukum internasional. "
+            "Pernyataan itu disampaikan usai pertemuan di Manila pada Senin (7/8)."
+        ),
+        [("JPN", "CHN", "020", "asserted", None, None)],
+    ),
+    (
+        "2016-08-23",
+        "Korea Utara mengecam Amerika Serikat. Kecaman itu dilontarkan menyusul latihan militer awal pekan ini.",
+        [("PRK", "USA", "111", "asserted", None, None)],
+    ),
+    (
+        "2025-06-20",
+        "Israel melancarkan serangan ke Gaza. Serangan itu merupakan yang terbesar sejak 7 Oktober 2023.",
+        [("ISR", "PSE", "190", "asserted", None, None)],
+    ),
+    (
+        "2025-06-20",
+        "Israel melancarkan serangan ke Gaza. Serangan itu terjadi pada Rabu (18/6).",
+        [("ISR", "PSE", "190", "asserted", "2025-06-18", "Rabu (18/6)")],
+    ),
+    # "pagi tadi", "kemarin" inside a quotation count from the day the words were said: the
+    # statement's day when the sentence gives it, else unknown (not the publication day)
+    (
+        "2017-06-19",
+        "“Pagi tadi pasukan Irak menyerang ISIS di Mosul,” kata juru bicara militer Irak.",
+        [("IRQ", "ISIL", "190", "asserted", None, "Pagi tadi")],
+    ),
+    (
+        "2017-06-20",
+        '"Kemarin pasukan Irak menyerang ISIS di Mosul," kata juru bicara militer Irak, Minggu (18/6).',
+        [("IRQ", "ISIL", "190", "asserted", "2017-06-17", "Kemarin")],
+    ),
+    (
+        "2017-06-19",
+        "Pagi tadi pasukan Irak menyerang ISIS di Mosul, kata juru bicara militer Irak.",
+        [("IRQ", "ISIL", "190", "asserted", "2017-06-19", "Pagi tadi")],
+    ),
+    # "awal pekan ini" is the Monday of the publication week
+    (
+        "2016-08-23",
+        "Amerika Serikat dan Korea Selatan menggelar latihan militer bersama awal pekan ini.",
+        [
+            ("KOR", "USA", "062", "asserted", "2016-08-22", "awal pekan ini"),
+            ("USA", "KOR", "062", "asserted", "2016-08-22", "awal pekan ini"),
+        ],
     ),
 ]
 

@@ -1,0 +1,106 @@
+"""Events restated later with their date: "Pernyataan itu disampaikan di Manila, Senin (7/8)."
+
+News often tells an event first and gives its day a sentence or two later, in a sentence whose
+subject points back to it with a demonstrative: "Latihan bersama ... itu sudah dimulai sejak
+Selasa, 25 Agustus", "Pernyataan tersebut disampaikan usai pertemuan ..., Senin (7/8)". Such a
+sentence dates the undated events it points back to: those of the last sentence (within the
+reach of "saat itu") that told of events whose trigger holds the subject's noun, or, for a noun
+naming an act of saying ("pernyataan", "seruan"), speech-act events. Only a day counts (a month
+or a year after the subject is too often a reference point: "yang pertama sejak 2018"), of the
+main clause (not after "setelah", "menyusul", "yang" ... unless set off by a comma), outside quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kg.date_grammar import alt
+from kg.date_words import DateWords
+from kg.events import RawEvent
+from kg.model import EventDate, Timex
+from kg.syntax import verb_shaped
+
+LEAD_CHARS = 30  # "Sementara itu, ": a short connective before the subject
+SUBJECT_WORDS = 8  # "Latihan bersama dengan kode latihan AMX Elang Ausindo 2015 itu"
+QUOTES = "\"“”"
+_WORD = re.compile(r"[\w-]+")
+
+
+def restating_pattern(words: DateWords) -> re.Pattern[str]:
+    """Matches a subject pointed back to by a demonstrative at the start of a sentence; group
+    "subject" is the noun phrase without the demonstrative, "noun" its head."""
+    return re.compile(
+        rf"^(?:[^,.]{{0,{LEAD_CHARS}}},\s*)?(?P<subject>(?P<noun>\w+)(?:\s+[^\s,.;:!?()\"“”]+){{0,{SUBJECT_WORDS}}}?)"
+        rf"\s+{alt(words.demonstratives)}(?=[\s,])",
+        re.IGNORECASE,
+    )
+
+
+def _points_at(subject: list[str], raw: RawEvent, words: DateWords, speech_roots: frozenset[str]) -> bool:
+    """Is `raw` what the subject ("latihan bersama itu", "pernyataan tersebut") stands for? Its
+    trigger holds the head noun and every verb-like word of the subject ("latihan bersama"), or
+    the head names an act of saying and the event is one."""
+    trigger = set(raw.mention.trigger.lower().split())
+    noun = subject[0]
+    if noun in trigger:
+        return all(w in trigger for w in subject[1:] if verb_shaped(w))
+    return noun in words.statement_nouns and raw.cameo[:2] in speech_roots
+
+
+def _day(text: str, offset: int, after: int, found: Sequence[Timex], words: DateWords) -> Timex | None:
+    """The first day the sentence gives after its subject (which ends at `after`) for the subject
+    itself: resolved to a day, outside quotes, in the main clause (see `_main_clause`)."""
+    if any(q in text for q in QUOTES):
+        return None
+    for tx in found:
+        at = tx.start - offset
+        if at >= after and tx.resolved and tx.granularity == "day" and not tx.anaphoric:
+            return tx if _main_clause(text[after:at], words) else None
+    return None
+
+
+def _main_clause(between: str, words: DateWords) -> bool:
+    """Is a date after `between` (the words from the subject to it) the subject's? Not after a
+    relational word or a clause opener ("yang terbesar sejak 7 Oktober", "menyusul latihan ...
+    awal pekan ini", "membahas serangan yang terjadi Senin"), unless set off by a comma ("...
+    usai pertemuan di Manila, Senin (7/8)") or the start of the subject ("dimulai sejak Selasa")."""
+    if between.rstrip().endswith(","):
+        return True
+    before = [w.lower() for w in _WORD.findall(between)]
+    if len(before) >= 2 and before[-1] in ("sejak", "semenjak") and before[-2] in words.restate_start_verbs:
+        before = before[:-1]
+    return not any(w in words.restate_not_between for w in before)
+
+
+def date_restated(
+    text: str,
+    offset: int,
+    index: int,
+    found: Sequence[Timex],
+    raws: list[RawEvent],
+    pattern: re.Pattern[str],
+    words: DateWords,
+    speech_roots: frozenset[str],
+) -> list[RawEvent]:
+    """The document's events `raws`, the undated ones that sentence `index` (text `text` at
+    `offset`, dates `found`) restates with a day dated by that day."""
+    match = pattern.match(text)
+    if match is None or not found:
+        return raws
+    tx = _day(text, offset, match.end(), found, words)
+    if tx is None:
+        return raws
+    subject = [w.lower() for w in _WORD.findall(match.group("subject"))]
+    near = [
+        k
+        for k, r in enumerate(raws)
+        if 0 < index - r.mention.sentence_index <= words.anaphoric_reach and _points_at(subject, r, words, speech_roots)
+    ]
+    if not near:
+        return raws
+    last = max(raws[k].mention.sentence_index for k in near)
+    day = EventDate(tx.value, tx.granularity, tx.text, tx.resolved, tx.start, tx.end)
+    chosen = {k for k in near if raws[k].mention.sentence_index == last and raws[k].date.text is None}
+    return [replace(r, date=day) if k in chosen else r for k, r in enumerate(raws)]
