@@ -392,6 +392,9 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     # "KTT ASEAN dan APEC" names two summits, not talks between the blocs
     ("Presiden Prabowo akan menghadiri KTT ASEAN dan APEC.", [("IDN", "APEC", "044", "Presiden Prabowo"),
                                                              ("IDN", "ASEAN", "044", "Presiden Prabowo")]),
+    # declared support is verbal whatever it is for; given support may be material
+    ("Australia menyatakan dukungan terhadap ketahanan pangan Indonesia.", [("AUS", "IDN", "051", "Australia")]),
+    ("Australia memberikan dukungan kemanusiaan kepada Myanmar.", [("AUS", "MMR", "073", "Australia")]),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     from kg.model import Document
