@@ -395,6 +395,11 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     # declared support is verbal whatever it is for; given support may be material
     ("Australia menyatakan dukungan terhadap ketahanan pangan Indonesia.", [("AUS", "IDN", "051", "Australia")]),
     ("Australia memberikan dukungan kemanusiaan kepada Myanmar.", [("AUS", "MMR", "073", "Australia")]),
+    # economic cooperation to be strengthened is an intent; named as under way it is cooperation
+    ("Kedua menteri membahas peningkatan kerja sama perdagangan antara Indonesia dengan Vietnam.",
+     [("IDN", "VNM", "031", "Indonesia"), ("VNM", "IDN", "031", "Vietnam")]),
+    ("Kerja sama ekonomi antara Indonesia dengan Vietnam berjalan baik.",
+     [("IDN", "VNM", "061", "Indonesia"), ("VNM", "IDN", "061", "Vietnam")]),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     from kg.model import Document
