@@ -400,6 +400,9 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
      [("IDN", "VNM", "031", "Indonesia"), ("VNM", "IDN", "031", "Vietnam")]),
     ("Kerja sama ekonomi antara Indonesia dengan Vietnam berjalan baik.",
      [("IDN", "VNM", "061", "Indonesia"), ("VNM", "IDN", "061", "Vietnam")]),
+    # an apology as a noun belongs to its maker, not to the subject that reports it
+    ("Amerika Serikat menyampaikan permintaan maaf kepada Indonesia.", [("USA", "IDN", "055", "Amerika Serikat")]),
+    ("Menlu Retno menyebut permintaan maaf Amerika Serikat cukup.", []),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     from kg.model import Document
