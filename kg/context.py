@@ -27,8 +27,12 @@ def load_modality(directory: str | None = None) -> dict[str, Any]:
     path = Path(directory) if directory else LEXICON_DIR
     data = load_json(path / "modality.json")
     file = str(path / "modality.json")
-    if not isinstance(data, dict) or not {"order", "window", "local", "clause"} <= set(data):
-        raise LexiconError(file, None, "expected keys order, window, local, clause")
+    keys = {"order", "window", "local", "clause", "local_stops", "purpose", "intent_roots"}
+    if not isinstance(data, dict) or not keys <= set(data):
+        raise LexiconError(file, None, "expected keys " + ", ".join(sorted(keys)))
+    for key in ("local_stops", "purpose", "intent_roots"):
+        if not isinstance(data[key], list) or not all(isinstance(w, str) for w in data[key]):
+            raise LexiconError(file, None, f"{key}: expected a list of strings")
     for part in ("local", "clause"):
         for name, words in data[part].items():
             if name not in MODALITIES or not isinstance(words, list):
@@ -38,25 +42,58 @@ def load_modality(directory: str | None = None) -> dict[str, Any]:
         "window": int(data["window"]),
         "local": {k: frozenset(w.lower() for w in v) for k, v in data["local"].items()},
         "clause": {k: frozenset(w.lower() for w in v) for k, v in data["clause"].items()},
+        "local_stops": frozenset(w.lower() for w in data["local_stops"]),
+        "purpose": frozenset(w.lower() for w in data["purpose"]),
+        "intent_roots": tuple(data["intent_roots"]),
     }
 
 
 def modality(c: Clause, t: Trigger, data: dict[str, Any]) -> str:
+    """The modality of a trigger from the markers before it. A local marker governs a trigger a few
+    tokens on, within its clause (not across a clause_stop word or into a relative clause after
+    "yang"); a purpose clause ("akan bertolak ke X untuk melakukan pertemuan") takes the markers of
+    the verb it depends on. A clause marker governs every later trigger up to a clause_stop word.
+    Planned markers on an intent code (03x) leave it asserted: the stated intent is the event."""
     found: set[str] = set()
     anchor = t.first if t.governor is None else t.governor  # a threat's modality is the threat's own
-    window_start = max(0, anchor - data["window"])
     stops = c.rules.wordsets["clause_stop"]
-    for j in range(anchor - 1, window_start - 1, -1):
+    found.update(_local_markers(c, anchor, data, stops))
+    for j in range(anchor - 1, -1, -1):
         low = c.tokens[j].low
         if low in stops:
             break
-        found.update(name for name, words in data["local"].items() if low in words)
-    for j in range(anchor - 1, -1, -1):
-        low = c.tokens[j].low
-        if low == "bahwa":
-            break
         found.update(name for name, words in data["clause"].items() if low in words)
+    if t.cameo.startswith(data["intent_roots"]):
+        found.discard("planned")
     return next((name for name in data["order"] if name in found), "asserted")
+
+
+def _local_markers(c: Clause, anchor: int, data: dict[str, Any], stops: frozenset[str]) -> set[str]:
+    found: set[str] = set()
+    local_stops = data["local_stops"]
+    window_start = max(0, anchor - data["window"])
+    j = anchor - 1
+    while j >= window_start:
+        low = c.tokens[j].low
+        if low in stops or low in local_stops:
+            break
+        found.update(name for name, words in data["local"].items() if low in words)
+        if low in data["purpose"] and not found:
+            verb = _verb_before(c, j, data["window"], stops | local_stops)
+            if verb is not None:  # reach on to the markers of the verb the purpose clause depends on
+                window_start = min(window_start, max(0, verb - data["window"]))
+        j -= 1
+    return found
+
+
+def _verb_before(c: Clause, j: int, reach: int, stops: frozenset[str]) -> int | None:
+    for k in range(j - 1, max(-1, j - 1 - reach * 2), -1):
+        low = c.tokens[k].low
+        if low in stops:
+            return None
+        if verb_shaped(low) and low not in c.rules.wordsets["aux"]:
+            return k
+    return None
 
 
 def _reporter_prefix(c: Clause, t: Trigger) -> tuple[int, str] | None:
