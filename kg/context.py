@@ -27,10 +27,11 @@ def load_modality(directory: str | None = None) -> dict[str, Any]:
     path = Path(directory) if directory else LEXICON_DIR
     data = load_json(path / "modality.json")
     file = str(path / "modality.json")
-    keys = {"order", "window", "local", "clause", "local_stops", "purpose", "intent_roots"}
+    lists = ("local_stops", "purpose", "intent_roots", "intent_nouns", "claim_heads")
+    keys = {"order", "window", "local", "clause", *lists}
     if not isinstance(data, dict) or not keys <= set(data):
         raise LexiconError(file, None, "expected keys " + ", ".join(sorted(keys)))
-    for key in ("local_stops", "purpose", "intent_roots"):
+    for key in lists:
         if not isinstance(data[key], list) or not all(isinstance(w, str) for w in data[key]):
             raise LexiconError(file, None, f"{key}: expected a list of strings")
     for part in ("local", "clause"):
@@ -45,6 +46,8 @@ def load_modality(directory: str | None = None) -> dict[str, Any]:
         "local_stops": frozenset(w.lower() for w in data["local_stops"]),
         "purpose": frozenset(w.lower() for w in data["purpose"]),
         "intent_roots": tuple(data["intent_roots"]),
+        "intent_nouns": frozenset(w.lower() for w in data["intent_nouns"]),
+        "claim_heads": frozenset(w.lower() for w in data["claim_heads"]),
     }
 
 
@@ -59,7 +62,9 @@ def modality(c: Clause, t: Trigger, data: dict[str, Any]) -> str:
     stops = c.rules.wordsets["clause_stop"]
     found.update(_local_markers(c, anchor, data, stops))
     for j in range(anchor - 1, -1, -1):
-        low = c.tokens[j].low
+        low = _word(c, j)
+        if low == "bahwa" and any(_word(c, k) in data["claim_heads"] for k in range(max(0, j - REPORT_LOOKAHEAD), j)):
+            found.add("alleged")  # "menuduh bahwa …", "tuduhan lama bahwa …": the content of a claim
         if low in stops:
             break
         found.update(name for name, words in data["clause"].items() if low in words)
@@ -74,16 +79,25 @@ def _local_markers(c: Clause, anchor: int, data: dict[str, Any], stops: frozense
     window_start = max(0, anchor - data["window"])
     j = anchor - 1
     while j >= window_start:
-        low = c.tokens[j].low
+        low = _word(c, j)
         if low in stops or low in local_stops:
             break
         found.update(name for name, words in data["local"].items() if low in words)
+        if low in data["intent_nouns"] and j + 1 < anchor and c.tokens[j + 1].low in data["purpose"]:
+            found.add("planned")  # "menerima undangan untuk menghadiri …"
         if low in data["purpose"] and not found:
             verb = _verb_before(c, j, data["window"], stops | local_stops)
             if verb is not None:  # reach on to the markers of the verb the purpose clause depends on
                 window_start = min(window_start, max(0, verb - data["window"]))
         j -= 1
     return found
+
+
+def _word(c: Clause, j: int) -> str:
+    """Token j lower-cased, a reduplicated word as its base ("kemungkinan-kemungkinan")."""
+    low = c.tokens[j].low
+    head, dash, rest = low.partition("-")
+    return head if dash and head == rest else low
 
 
 def _verb_before(c: Clause, j: int, reach: int, stops: frozenset[str]) -> int | None:
