@@ -122,7 +122,7 @@ CASES = [
         [("IDN", "PSE", "070", "asserted")],
     ),
     ("Bila Israel menyerang Iran, harga minyak naik.", [("ISR", "IRN", "190", "possible")]),
-    ("Indonesia bersiap menyambut kedatangan Jepang.", [("IDN", "JPN", "043", "planned")]),
+    ("Indonesia bersiap menyambut kedatangan Jepang.", [("IDN", "JPN", "043", "planned"), ("JPN", "IDN", "042", "planned")]),
 ]
 
 
