@@ -372,6 +372,8 @@ class _Phrase:
         item = self.peek(("person", "short"), comma=link == "is")
         if item is None or (self.k == self.k0 and item.last - item.first == 1 and self._inside_other_name(item)):
             return None  # "PT Hadji Kalla", "Pangeran Purbaya": a surname inside another name
+        if self.k > self.k0 and "," in self.text[self.end : item.start] and self._inside_other_name(self.items[self.k0]):
+            return None  # "dari Sekretariat Presiden, Prabowo …": the title is part of a body's name
         code = head.code if head is not None else None
         person_id = self.m.resolve_person(item, self.memory, code, self.when, titled=link == "is")
         if person_id is not None:

@@ -71,7 +71,7 @@ def build_groups(
             links[-1].append(link)
             continue
         prep = _prep_before(tokens, first, sets["prepositions"], text, offset)
-        np_at = None if prep else _np_prep(tokens, first, sets, text, offset)
+        np_at = None if prep else _np_prep(tokens, first, sets, text, offset, place=mention.type == "state")
         np_prep = prep or (tokens[np_at].low if np_at is not None else None)
         groups.append(Group((mention,), first, last, prep, np_prep, np_at))
         links.append([])
@@ -154,7 +154,9 @@ NP_APPOSITION_GAP = 3  # more nouns allowed before "yaitu"/"yakni"
 _NOT_NOUNS = ("aux", "carry", "clause_stop", "coordination", "reporting_prefix", "reporting_postfix")
 
 
-def _np_prep(tokens: list[Token], first: int, sets: Mapping[str, frozenset[str]], text: str = "", offset: int = 0) -> int | None:
+def _np_prep(
+    tokens: list[Token], first: int, sets: Mapping[str, frozenset[str]], text: str = "", offset: int = 0, place: bool = False
+) -> int | None:
     """ "atas upaya diplomasi Indonesia": the preposition before up to three plain nouns that end in
     the actor, as a token index. After an apposition word the noun phrase it renames may be longer
     ("ke negara-negara sekutu di Pasifik, yaitu Tuvalu …"). Used to find targets only; a subject is
@@ -163,7 +165,7 @@ def _np_prep(tokens: list[Token], first: int, sets: Mapping[str, frozenset[str]]
     j = first - 1
     while j >= max(0, first - 1 - gap - 1):
         low = tokens[j].low
-        if "," in text[tokens[j].end - offset : tokens[j + 1].start - offset] and not _comma_inside_np(tokens, j, sets):
+        if "," in text[tokens[j].end - offset : tokens[j + 1].start - offset] and not _comma_inside_np(tokens, j, sets, place):
             return None  # a comma ends the noun phrase ("Dilansir dari Kompas.com, Korsel menuduh …")
         if low in sets["prepositions"]:
             return j if j < first - 1 else None
@@ -177,10 +179,13 @@ def _np_prep(tokens: list[Token], first: int, sets: Mapping[str, frozenset[str]]
     return None
 
 
-def _comma_inside_np(tokens: list[Token], j: int, sets: Mapping[str, frozenset[str]]) -> bool:
+def _comma_inside_np(tokens: list[Token], j: int, sets: Mapping[str, frozenset[str]], place: bool) -> bool:
     """A comma after token j that stays inside a noun phrase: before an apposition word ("Pasifik,
-    yaitu Tuvalu") or between place names ("di Honolulu, Hawaii, Amerika Serikat")."""
-    return tokens[j + 1].low in sets["apposition"] or (tokens[j].text[:1].isupper() and tokens[j + 1].text[:1].isupper())
+    yaitu Tuvalu") or, when the actor is a state, between place names ("di Honolulu, Hawaii, Amerika
+    Serikat"; but "Sekretariat Presiden, Prabowo tiba …" ends the phrase before the person)."""
+    if tokens[j + 1].low in sets["apposition"]:
+        return True
+    return place and tokens[j].text[:1].isupper() and tokens[j + 1].text[:1].isupper()
 
 
 _LIST_BEFORE = re.compile(r"^\s*[\w-]+(?:\s+[\w-]+)?(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)*\s*,\s*(?:dan|serta)\s*$")

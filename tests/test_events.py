@@ -403,6 +403,9 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     # an apology as a noun belongs to its maker, not to the subject that reports it
     ("Amerika Serikat menyampaikan permintaan maaf kepada Indonesia.", [("USA", "IDN", "055", "Amerika Serikat")]),
     ("Menlu Retno menyebut permintaan maaf Amerika Serikat cukup.", []),
+    # a title inside a body's name ("Sekretariat Presiden") is no apposition to the name after the comma
+    ("Menurut keterangan Sekretariat Presiden, Jokowi dan PM Singapura Lee Hsien Loong bertemu kemarin.",
+     [("IDN", "SGP", "040", "Jokowi"), ("SGP", "IDN", "040", "PM Singapura Lee Hsien Loong")]),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     from kg.model import Document
