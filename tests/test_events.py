@@ -406,6 +406,10 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     # a title inside a body's name ("Sekretariat Presiden") is no apposition to the name after the comma
     ("Menurut keterangan Sekretariat Presiden, Jokowi dan PM Singapura Lee Hsien Loong bertemu kemarin.",
      [("IDN", "SGP", "040", "Jokowi"), ("SGP", "IDN", "040", "PM Singapura Lee Hsien Loong")]),
+    # helping an actor fight is military assistance; plain help is not coded
+    ("Pasukan AS membantu militer Afghanistan melawan Taliban.",
+     [("AFG", "TALIBAN", "190", "militer Afghanistan"), ("USA", "AFG", "074", "Pasukan AS")]),
+    ("Singapura membantu Indonesia menangkap buronan.", []),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     from kg.model import Document
