@@ -39,6 +39,15 @@ def _speech(directory: str | None) -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=4)
+def _quoting(directory: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """Words that name a quote's source right after it closes ("…,” demikian pernyataan X") and
+    verbs that introduce a quote ("X mengatakan, “…")."""
+    path = (Path(directory) if directory else LEXICON_DIR) / "anaphora.json"
+    data = load_json(path)
+    return frozenset(_words(data, "quote_attributions", path)), frozenset(_words(data, "quote_intros", path))
+
+
+@lru_cache(maxsize=4)
 def _patterns(directory: str | None) -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for every anaphor (one scan per sentence, longest form first) and the kind of each."""
     path = (Path(directory) if directory else LEXICON_DIR) / "anaphora.json"
@@ -96,8 +105,12 @@ def _as(referent: ActorMention, start: int, end: int, text: str) -> ActorMention
     return replace(referent, start=start, end=end, text=text)
 
 
-def resolve(text: str, offset: int, found: list[ActorMention], seen: Referents, lexicon_dir: str | None = None) -> list[ActorMention]:
-    """Mentions for the anaphors of one sentence, resolved against what came before it."""
+def resolve(
+    text: str, offset: int, found: list[ActorMention], seen: Referents, lexicon_dir: str | None = None,
+    quotes: Sequence[Quote] = (),
+) -> list[ActorMention]:
+    """Mentions for the anaphors of one sentence, resolved against what came before it (and, for a
+    first person inside direct speech, against the document's `quotations`)."""
     pattern, kinds = _patterns(lexicon_dir)
     taken = [(m.start - offset, m.end - offset) for m in found]
     out: list[ActorMention] = []
@@ -107,7 +120,12 @@ def resolve(text: str, offset: int, found: list[ActorMention], seen: Referents, 
             continue
         kind = kinds[" ".join(match.group().lower().split())]
         if kind == "speaker":
-            out.extend(_speaker(text, s, e, found, seen, offset, lexicon_dir))
+            quote = next((q for q in quotes if q.start <= s + offset < q.end), None)
+            if quote is not None:  # direct speech: its speaker, or no one
+                if quote.speaker is not None:
+                    out.append(_as(quote.speaker, s + offset, e + offset, text[s:e]))
+            else:
+                out.extend(_speaker(text, s, e, found, seen, offset, lexicon_dir))
         else:
             out.extend(_referents(kind, text, s, e, seen, offset, found))
     return sorted(out, key=lambda m: (m.start, m.code))
@@ -181,3 +199,103 @@ def _speaker(
         if word in anaphors and end > e and seen.person is not None:
             return [_as(seen.person, s + offset, e + offset, text[s:e])]
     return []
+
+
+# --- direct speech across sentences ------------------------------------------------------------
+
+_QUOTE_REACH = 4  # sentences a quotation may run over; one left open longer is given up
+_TOPIC_REACH = 2  # sentences before a quote where the person "ujarnya" stands for may be named
+_OPENERS, _CLOSERS, _EITHER = "\u201c", "\u201d", '"'
+_AFTER_CLOSE = re.compile(r"\s*,?\s*(?:demikian\s+)?(\w+)")
+_SOURCE_GAP = re.compile(r"\s+(?:[a-z]\w*\s+){0,2}")  # "kata (seorang pejabat) AS", "pernyataan (misi) Uni Afrika"
+_BEFORE_OPEN = re.compile(r"\s*(?:\w+\s+){0,2}?(\w+)(?:\s+kepada\s+\w+)?\s*[,:]?\s*")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A stretch of direct speech (absolute offsets, quotation marks included) and its speaker."""
+
+    start: int
+    end: int
+    speaker: ActorMention | None
+
+
+def quotations(
+    sentences: Sequence[tuple[int, str]], named: Sequence[Sequence[ActorMention]], lexicon_dir: str | None = None
+) -> list[Quote]:
+    """The document's direct speech with who says it: the actor after the closing mark and a speech
+    word (\u201c\u2026,\u201d ujar X), the topic person before the quote for "ujarnya", the actor before the
+    opening mark and an introducing verb (X mengatakan, \u201c\u2026), or, for a quote that opens its
+    sentence right after a sentence closing a quote with a known speaker, that speaker."""
+    verbs, anaphors = _speech(lexicon_dir)
+    attributions, intros = _quoting(lexicon_dir)
+    out: list[Quote] = []
+    closed_in = -2  # the sentence where the last quote with a speaker closed
+    for (i, qs), (j, qe) in _stretches(sentences):
+        start_i, text_i = sentences[i]
+        start_j, text_j = sentences[j]
+        speaker = _source_after(text_j, start_j, qe, named[j], verbs | attributions)
+        if speaker is None and (m := _AFTER_CLOSE.match(text_j, qe - start_j)) and m.group(1).lower() in anaphors:
+            speaker = _topic_before(sentences, named, i, qs)
+        if speaker is None:
+            speaker = _source_before(text_i, start_i, qs, named[i], intros)
+        if speaker is None and closed_in == i - 1 and not text_i[: qs - start_i].strip() and out:
+            speaker = out[-1].speaker
+        if speaker is not None:
+            closed_in = j
+        out.append(Quote(qs, qe, speaker))
+    return out
+
+
+def _stretches(sentences: Sequence[tuple[int, str]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(sentence, offset) of each quotation's opening mark and (sentence, offset after) its closing one."""
+    out = []
+    depth, opened = 0, (0, 0)
+    for i, (start, text) in enumerate(sentences):
+        if depth and i - opened[0] > _QUOTE_REACH:
+            depth = 0
+        for k, ch in enumerate(text):
+            if ch in _OPENERS or (ch == _EITHER and not depth):
+                if not depth:
+                    opened = (i, start + k)
+                depth += 1
+            elif (ch in _CLOSERS or ch == _EITHER) and depth:
+                depth -= 1
+                if not depth:
+                    out.append((opened, (i, start + k + 1)))
+    return out
+
+
+def _source_after(text: str, start: int, close: int, found: Sequence[ActorMention], words: frozenset[str]) -> ActorMention | None:
+    m = _AFTER_CLOSE.match(text, close - start)
+    if m is None or m.group(1).lower() not in words:
+        return None
+    end = m.end() + start
+    for actor in found:
+        if actor.start >= end:
+            gap = text[end - start : actor.start - start]
+            return actor if not gap or _SOURCE_GAP.fullmatch(gap) else None
+    return None
+
+
+def _source_before(text: str, start: int, open_: int, found: Sequence[ActorMention], intros: frozenset[str]) -> ActorMention | None:
+    before = [a for a in found if a.end <= open_]
+    if not before:
+        return None
+    m = _BEFORE_OPEN.fullmatch(text, before[-1].end - start, open_ - start)
+    return before[-1] if m is not None and m.group(1).lower() in intros else None
+
+
+def _topic_before(
+    sentences: Sequence[tuple[int, str]], named: Sequence[Sequence[ActorMention]], i: int, open_: int
+) -> ActorMention | None:
+    """The person a quote opened in sentence i is about: one named before the mark in that sentence,
+    else the subject of one of the two sentences before, when it is a person named in the lexicon
+    and no later of those sentences names an actor first."""
+    here = [a for a in named[i] if a.end <= open_]
+    if here:
+        return here[0] if here[0].type == "person" else None
+    for k in range(i - 1, max(i - 1 - _TOPIC_REACH, -1), -1):
+        if named[k]:
+            return named[k][0] if named[k][0].type == "person" else None
+    return None
