@@ -18,7 +18,12 @@ from kg.errors import LexiconError
 from kg.lexicon import LEXICON_DIR, load_json
 from kg.model import ActorMention
 
-KINDS = ("pair", "pair_people", "three", "group", "state", "person", "people", "title", "organ", "speaker")
+KINDS = (
+    "pair", "pair_people", "three", "group", "state", "person", "people", "title", "organ", "speaker",
+    "organisation", "armed", "neighbour",
+)
+# what "organisasi itu" and "kelompok tersebut" may stand for
+_TYPES = {"organisation": ("organisation",), "armed": ("armed_group",)}
 _COORDINATION = re.compile(r"\s*(,|,?\s*dan|,?\s*serta)\s*", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+[A-Z]")  # "Presiden Jokowi", "Menlu AS": a title of a name, not an anaphor
 _CLAUSE_START = re.compile(r"(^|[,;:“”\"]|\bbahwa)\s*$", re.IGNORECASE)
@@ -74,8 +79,10 @@ class Referents:
     previous_people: list[ActorMention] = field(default_factory=list)  # people named in the last sentence
     # state organs named with their office word ("Kementerian Luar Negeri Turki", "Dubes AS")
     organs: list[ActorMention] = field(default_factory=list)
+    previous: list[ActorMention] = field(default_factory=list)  # every actor named in the last sentence
 
     def update(self, mentions: list[ActorMention], text: str = "", offset: int = 0) -> None:
+        self.previous = list(mentions)
         self.previous_people = [m for m in mentions if m.type == "person"]
         first_person: ActorMention | None = None
         states = []
@@ -86,7 +93,7 @@ class Referents:
                 if first_person is None:
                     first_person = self.person = m  # the first person named is the sentence's topic
                 self.titled = [p for p in self.titled if p.id != m.id] + [m]
-            elif m.type == "state" or (m.country == m.code and len(m.code) == 3):
+            elif _is_state(m):
                 self.states = [s for s in self.states if s.code != m.code] + [m]
                 states.append(m)
         run: list[ActorMention] = []
@@ -99,6 +106,10 @@ class Referents:
             run = [m]
         if len({r.code for r in run}) >= 2:
             self.group = list({r.code: r for r in reversed(run)}.values())[::-1]
+
+
+def _is_state(m: ActorMention) -> bool:
+    return m.type == "state" or (m.country == m.code and len(m.code) == 3)
 
 
 def _as(referent: ActorMention, start: int, end: int, text: str) -> ActorMention:
@@ -161,6 +172,18 @@ def _referents(
         holder = next((p for p in reversed([*seen.titled, *earlier]) if p.text.lower().startswith(title + " ")), None)
         if holder is not None:
             return [_as(holder, s + offset, e + offset, words)]
+    if kind in _TYPES or kind == "neighbour":
+        # "organisasi itu", "kelompok militan tersebut", "negara tetangganya": an actor of the
+        # right type named earlier in the sentence or in the one before
+        near = [*seen.previous, *(m for m in found if m.end - offset <= s)]
+        if kind in _TYPES:
+            near = [m for m in near if m.type in _TYPES[kind]]
+        else:  # the neighbour of the first state of the sentence, not that state itself
+            own = next((m for m in found if m.end - offset <= s and _is_state(m)), None)
+            near = [m for m in near if own is not None and _is_state(m) and m.code != own.code]
+        if near:
+            return [_as(near[-1], s + offset, e + offset, words)]
+        return []
     if kind == "organ" and words[0].isupper() and not _NAME_AFTER.match(text, e):
         # "menurut Kementerian": the last state organ (or titled person) named with that word
         title = words.lower()
