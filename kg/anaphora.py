@@ -83,13 +83,13 @@ class Referents:
 
     def update(self, mentions: list[ActorMention], text: str = "", offset: int = 0) -> None:
         self.previous = list(mentions)
-        self.previous_people = [m for m in mentions if m.type == "person"]
+        self.previous_people = [m for m in mentions if _is_person(m)]
         first_person: ActorMention | None = None
         states = []
         for m in mentions:
-            if m.type != "person" and "." in m.id and m.country == m.code:
+            if not _is_person(m) and "." in m.id and m.country == m.code:
                 self.organs = [o for o in self.organs if o.text != m.text] + [m]
-            if m.type == "person":
+            if _is_person(m):
                 if first_person is None:
                     first_person = self.person = m  # the first person named is the sentence's topic
                 self.titled = [p for p in self.titled if p.id != m.id] + [m]
@@ -106,6 +106,10 @@ class Referents:
             run = [m]
         if len({r.code for r in run}) >= 2:
             self.group = list({r.code: r for r in reversed(run)}.values())[::-1]
+
+
+def _is_person(m: ActorMention) -> bool:
+    return m.type == "person" or m.named_person
 
 
 def _is_state(m: ActorMention) -> bool:
@@ -317,8 +321,8 @@ def _topic_before(
     and no later of those sentences names an actor first."""
     here = [a for a in named[i] if a.end <= open_]
     if here:
-        return here[0] if here[0].type == "person" else None
+        return here[0] if _is_person(here[0]) else None
     for k in range(i - 1, max(i - 1 - _TOPIC_REACH, -1), -1):
         if named[k]:
-            return named[k][0] if named[k][0].type == "person" else None
+            return named[k][0] if _is_person(named[k][0]) else None
     return None
