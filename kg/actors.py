@@ -28,7 +28,9 @@ _OFFICE_NAME = re.compile(r"\s+(?:[^\W\d_][^\W_]*\s+){1,3}")
 # A name the lexicon does not know, set off by a comma after a state office ("Wakil Menteri Dalam
 # Negeri India, Kiren Rijiju, ..."; "Duta besar RI di Malaysia, Herman Prayitno mengapresiasi ...")
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?"
-_APPOSED_NAME = re.compile(rf",\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?=\s*[.;]|\s*,?\s+[a-z]|\s*$)")
+_APPOSED_NAME = re.compile(
+    rf",\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=\s*[.;]|\s*,?\s+(?!dan\b|serta\b|atau\b)[a-z]|\s*$)"
+)  # not an item of a list ("…, Komisi III DPR RI, Bareskrim Mabes Polri, dan …")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w,.;:]*$")
 _OFFICE_PLACE = re.compile(r"\s+(?:di|untuk)\s+")
 _SHORT_NAME = 4  # a first or last name shorter than this is not remembered on its own
@@ -111,8 +113,7 @@ class ActorMatcher:
             k = max(k_next, k + 1)
         if memory is not None:
             mentions = self._recall_names(text, offset, tokens, mentions, memory)
-            if not _title_case(text, tokens):
-                self._learn_names(text, offset, mentions, memory)
+            self._learn_names(text, offset, mentions, memory)
         return mentions
 
     # --- people the lexicon does not know, learned from the document -----------------------------
@@ -132,14 +133,29 @@ class ActorMatcher:
             found = _APPOSED_NAME.match(text, at)
             if found is None or any(o.start - offset < found.end(1) and found.start(1) < o.end - offset for o in mentions):
                 continue
-            words = [norm_token(w) for w in TOKEN.findall(found.group(1))]
-            if any(w in self.ordinary_capitals or w in self.lex.root.children for w in words):
-                continue  # a weekday, a month, or a word the lexicon knows: not a new name
+            rest = text[: m.start - offset] + " " + text[found.end(1) :]
+            if _title_case(rest, _tokenize(rest)):
+                continue  # a title-case headline: its capitals name nothing
+            words = self._name_words(found.group(1))
+            if not words or any(w in self.ordinary_capitals for w in words):
+                continue  # a weekday or a month: not a name
             template = replace(m, named_person=True)
             memory.names[" ".join(words)] = template
-            for word in {words[0], words[-1]}:
-                if len(word) >= _SHORT_NAME:
+            for word in {words[0], words[-1]}:  # alone, a word the lexicon knows keeps its meaning
+                if len(word) >= _SHORT_NAME and word not in self.lex.root.children:
                     memory.names[word] = template
+
+    def _name_words(self, name: str) -> list[str]:
+        """The normalised words of a new name without the titles before it ("Jenderal", "Ibu");
+        none if the lexicon knows a place or an organisation in it ("Dewan Pariwisata Singapura")."""
+        tokens = _tokenize(name)
+        first = 0
+        for item in self._scan(name, tokens):
+            if item.kind in ("role", "det") and item.first == first:
+                first = item.last
+            elif item.kind not in ("person", "short"):
+                return []
+        return [tok[2] for tok in tokens[first:]]
 
     def _names_holder(self, text: str, start: int, surface: str) -> bool:
         """An office phrase that names a person: it opens with a role word ("Menteri Pertahanan

@@ -317,11 +317,14 @@ def _topic_before(
     sentences: Sequence[tuple[int, str]], named: Sequence[Sequence[ActorMention]], i: int, open_: int
 ) -> ActorMention | None:
     """The person a quote opened in sentence i is about: one named before the mark in that sentence,
-    else the subject of one of the two sentences before, when it is a person named in the lexicon
-    and no later of those sentences names an actor first."""
+    else, for a quote opening its sentence, the subject of one of the two sentences before, when it
+    is a person and no later of those sentences names an actor first."""
     here = [a for a in named[i] if a.end <= open_]
     if here:
         return here[0] if _is_person(here[0]) else None
+    start, text = sentences[i]
+    if text[: open_ - start].strip():
+        return None  # "Ada yang berteriak, “…” katanya": someone the sentence does not name
     for k in range(i - 1, max(i - 1 - _TOPIC_REACH, -1), -1):
         if named[k]:
             return named[k][0] if _is_person(named[k][0]) else None
