@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +25,15 @@ _HEADLINE_SHARE = 0.6  # above this share of capitalised words a sentence is a t
 # Between an open role and its country: the office's own name, one to three capitalised words
 # ("Kementerian Unifikasi Korea Selatan", "Menteri Lingkungan Hidup Jepang").
 _OFFICE_NAME = re.compile(r"\s+(?:[^\W\d_][^\W_]*\s+){1,3}")
+# A name the lexicon does not know, set off by a comma after a state office ("Wakil Menteri Dalam
+# Negeri India, Kiren Rijiju, ..."; "Duta besar RI di Malaysia, Herman Prayitno mengapresiasi ...")
+_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?"
+_APPOSED_NAME = re.compile(
+    rf",\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=\s*[.;]|\s*,?\s+(?!dan\b|serta\b|atau\b)[a-z]|\s*$)"
+)  # not an item of a list ("…, Komisi III DPR RI, Bareskrim Mabes Polri, dan …")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w,.;:]*$")
+_OFFICE_PLACE = re.compile(r"\s+(?:di|untuk)\s+")
+_SHORT_NAME = 4  # a first or last name shorter than this is not remembered on its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +68,8 @@ class DocMemory:
 
     def __init__(self) -> None:
         self._people: dict[str, str] = {}  # normalised name or short form -> person id
+        # normalised unknown name (full, first or last word) -> the office it was named beside
+        self.names: dict[str, ActorMention] = {}
 
     def remember(self, person_id: str, keys: Sequence[str]) -> None:
         for key in keys:
@@ -100,7 +111,89 @@ class ActorMatcher:
             if found is not None:
                 mentions.append(self._mention(text, found, offset, when, memory))
             k = max(k_next, k + 1)
+        if memory is not None:
+            mentions = self._recall_names(text, offset, tokens, mentions, memory)
+            self._learn_names(text, offset, mentions, memory)
         return mentions
+
+    # --- people the lexicon does not know, learned from the document -----------------------------
+
+    def _learn_names(self, text: str, offset: int, mentions: list[ActorMention], memory: DocMemory) -> None:
+        """Remember an unknown name set off by a comma after a state office, so that later in the
+        document the name (or its first or last word) stands for that office."""
+        for k, m in enumerate(mentions):
+            if m.type != "state" or m.named_person or "." not in m.id or m.country != m.code:
+                continue  # only an organ of a state ("Duta Besar Pakistan"), not its nationals or firms
+            if not self._names_holder(text, m.start - offset, m.text):
+                continue
+            at = m.end - offset
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            if nxt is not None and _OFFICE_PLACE.fullmatch(text, at, nxt.start - offset) and nxt.type == "state":
+                at = nxt.end - offset  # "Duta besar RI di Malaysia, ..."
+            found = _APPOSED_NAME.match(text, at)
+            if found is None or any(o.start - offset < found.end(1) and found.start(1) < o.end - offset for o in mentions):
+                continue
+            rest = text[: m.start - offset] + " " + text[found.end(1) :]
+            if _title_case(rest, _tokenize(rest)):
+                continue  # a title-case headline: its capitals name nothing
+            words = self._name_words(found.group(1))
+            if not words or any(w in self.ordinary_capitals for w in words):
+                continue  # a weekday or a month: not a name
+            template = replace(m, named_person=True)
+            memory.names[" ".join(words)] = template
+            for word in {words[0], words[-1]}:  # alone, a word the lexicon knows keeps its meaning
+                if len(word) >= _SHORT_NAME and word not in self.lex.root.children:
+                    memory.names[word] = template
+
+    def _name_words(self, name: str) -> list[str]:
+        """The normalised words of a new name without the titles before it ("Jenderal", "Ibu");
+        none if the lexicon knows a place or an organisation in it ("Dewan Pariwisata Singapura")."""
+        tokens = _tokenize(name)
+        first = 0
+        for item in self._scan(name, tokens):
+            if item.kind in ("role", "det") and item.first == first:
+                first = item.last
+            elif item.kind not in ("person", "short"):
+                return []
+        return [tok[2] for tok in tokens[first:]]
+
+    def _names_holder(self, text: str, start: int, surface: str) -> bool:
+        """An office phrase that names a person: it opens with a role word ("Menteri Pertahanan
+        Jepang", "juru bicara militer Sudan") or comes after a capitalised title the lexicon does not
+        know ("Ketua Komisi X DPR RI"); not "data Kemenkumham, ..."."""
+        before = _WORD_BEFORE.search(text, 0, start)
+        if before is not None and before.group(1)[0].isupper() and before.end(1) + 1 >= start:
+            return True
+        items = self._scan(surface, _tokenize(surface))
+        return bool(items) and items[0].first == 0 and items[0].kind == "role"
+
+    def _recall_names(
+        self, text: str, offset: int, tokens: list[Token], mentions: list[ActorMention], memory: DocMemory
+    ) -> list[ActorMention]:
+        """Mentions for the names `_learn_names` remembered, where no other mention is."""
+        if not memory.names:
+            return mentions
+        taken = [(m.start - offset, m.end - offset) for m in mentions]
+        added = []
+        i = 0
+        while i < len(tokens):
+            for size in (3, 2, 1):
+                if i + size > len(tokens):
+                    continue
+                part = tokens[i : i + size]
+                start, end = part[0][0], part[-1][1]
+                key = " ".join(t[2] for t in part)
+                if key not in memory.names or not all(text[t[0]].isupper() for t in part):
+                    continue
+                if size < 3 and _capital_beside(text, tokens, i + size, i + size - 1):
+                    continue  # "Herman Deru": a longer name, someone else
+                if any(a < end and start < b for a, b in taken) or text[start:end].isupper():
+                    continue
+                added.append(replace(memory.names[key], start=start + offset, end=end + offset, text=text[start:end]))
+                i += size - 1
+                break
+            i += 1
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
     def lookup(self, name: str) -> list[tuple[str, str, str]]:
         """(id, code, label) of every actor a name, alias, id or code stands for, in any language."""
@@ -400,6 +493,10 @@ def _is_headline(text: str, tokens: list[Token]) -> bool:
     """A title-case line with no closing punctuation, where capitals say nothing about names."""
     if text.rstrip().endswith((".", "!", "?", '"', "\u201d", ":", ";")):
         return False
+    return _title_case(text, tokens)
+
+
+def _title_case(text: str, tokens: list[Token]) -> bool:
     words = [text[start] for start, end, _ in tokens if end - start > 3 and text[start].isalpha()]
     return len(words) >= 3 and sum(ch.isupper() for ch in words) > _HEADLINE_SHARE * len(words)
 

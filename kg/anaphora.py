@@ -18,7 +18,12 @@ from kg.errors import LexiconError
 from kg.lexicon import LEXICON_DIR, load_json
 from kg.model import ActorMention
 
-KINDS = ("pair", "pair_people", "three", "group", "state", "person", "people", "title", "organ", "speaker")
+KINDS = (
+    "pair", "pair_people", "three", "group", "state", "person", "people", "title", "organ", "speaker",
+    "organisation", "armed", "neighbour",
+)
+# what "organisasi itu" and "kelompok tersebut" may stand for
+_TYPES = {"organisation": ("organisation",), "armed": ("armed_group",)}
 _COORDINATION = re.compile(r"\s*(,|,?\s*dan|,?\s*serta)\s*", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+[A-Z]")  # "Presiden Jokowi", "Menlu AS": a title of a name, not an anaphor
 _CLAUSE_START = re.compile(r"(^|[,;:“”\"]|\bbahwa)\s*$", re.IGNORECASE)
@@ -36,6 +41,15 @@ def _speech(directory: str | None) -> tuple[frozenset[str], frozenset[str]]:
     path = (Path(directory) if directory else LEXICON_DIR) / "anaphora.json"
     data = load_json(path)
     return frozenset(_words(data, "speaker_verbs", path)), frozenset(_words(data, "speaker_anaphors", path))
+
+
+@lru_cache(maxsize=4)
+def _quoting(directory: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """Words that name a quote's source right after it closes ("…,” demikian pernyataan X") and
+    verbs that introduce a quote ("X mengatakan, “…")."""
+    path = (Path(directory) if directory else LEXICON_DIR) / "anaphora.json"
+    data = load_json(path)
+    return frozenset(_words(data, "quote_attributions", path)), frozenset(_words(data, "quote_intros", path))
 
 
 @lru_cache(maxsize=4)
@@ -65,19 +79,21 @@ class Referents:
     previous_people: list[ActorMention] = field(default_factory=list)  # people named in the last sentence
     # state organs named with their office word ("Kementerian Luar Negeri Turki", "Dubes AS")
     organs: list[ActorMention] = field(default_factory=list)
+    previous: list[ActorMention] = field(default_factory=list)  # every actor named in the last sentence
 
     def update(self, mentions: list[ActorMention], text: str = "", offset: int = 0) -> None:
-        self.previous_people = [m for m in mentions if m.type == "person"]
+        self.previous = list(mentions)
+        self.previous_people = [m for m in mentions if _is_person(m)]
         first_person: ActorMention | None = None
         states = []
         for m in mentions:
-            if m.type != "person" and "." in m.id and m.country == m.code:
+            if not _is_person(m) and "." in m.id and m.country == m.code:
                 self.organs = [o for o in self.organs if o.text != m.text] + [m]
-            if m.type == "person":
+            if _is_person(m):
                 if first_person is None:
                     first_person = self.person = m  # the first person named is the sentence's topic
                 self.titled = [p for p in self.titled if p.id != m.id] + [m]
-            elif m.type == "state" or (m.country == m.code and len(m.code) == 3):
+            elif _is_state(m):
                 self.states = [s for s in self.states if s.code != m.code] + [m]
                 states.append(m)
         run: list[ActorMention] = []
@@ -92,12 +108,24 @@ class Referents:
             self.group = list({r.code: r for r in reversed(run)}.values())[::-1]
 
 
+def _is_person(m: ActorMention) -> bool:
+    return m.type == "person" or m.named_person
+
+
+def _is_state(m: ActorMention) -> bool:
+    return m.type == "state" or (m.country == m.code and len(m.code) == 3)
+
+
 def _as(referent: ActorMention, start: int, end: int, text: str) -> ActorMention:
     return replace(referent, start=start, end=end, text=text)
 
 
-def resolve(text: str, offset: int, found: list[ActorMention], seen: Referents, lexicon_dir: str | None = None) -> list[ActorMention]:
-    """Mentions for the anaphors of one sentence, resolved against what came before it."""
+def resolve(
+    text: str, offset: int, found: list[ActorMention], seen: Referents, lexicon_dir: str | None = None,
+    quotes: Sequence[Quote] = (),
+) -> list[ActorMention]:
+    """Mentions for the anaphors of one sentence, resolved against what came before it (and, for a
+    first person inside direct speech, against the document's `quotations`)."""
     pattern, kinds = _patterns(lexicon_dir)
     taken = [(m.start - offset, m.end - offset) for m in found]
     out: list[ActorMention] = []
@@ -107,7 +135,12 @@ def resolve(text: str, offset: int, found: list[ActorMention], seen: Referents, 
             continue
         kind = kinds[" ".join(match.group().lower().split())]
         if kind == "speaker":
-            out.extend(_speaker(text, s, e, found, seen, offset, lexicon_dir))
+            quote = next((q for q in quotes if q.start <= s + offset < q.end), None)
+            if quote is not None:  # direct speech: its speaker, or no one
+                if quote.speaker is not None:
+                    out.append(_as(quote.speaker, s + offset, e + offset, text[s:e]))
+            else:
+                out.extend(_speaker(text, s, e, found, seen, offset, lexicon_dir))
         else:
             out.extend(_referents(kind, text, s, e, seen, offset, found))
     return sorted(out, key=lambda m: (m.start, m.code))
@@ -143,6 +176,18 @@ def _referents(
         holder = next((p for p in reversed([*seen.titled, *earlier]) if p.text.lower().startswith(title + " ")), None)
         if holder is not None:
             return [_as(holder, s + offset, e + offset, words)]
+    if kind in _TYPES or kind == "neighbour":
+        # "organisasi itu", "kelompok militan tersebut", "negara tetangganya": an actor of the
+        # right type named earlier in the sentence or in the one before
+        near = [*seen.previous, *(m for m in found if m.end - offset <= s)]
+        if kind in _TYPES:
+            near = [m for m in near if m.type in _TYPES[kind]]
+        else:  # the neighbour of the first state of the sentence, not that state itself
+            own = next((m for m in found if m.end - offset <= s and _is_state(m)), None)
+            near = [m for m in near if own is not None and _is_state(m) and m.code != own.code]
+        if near:
+            return [_as(near[-1], s + offset, e + offset, words)]
+        return []
     if kind == "organ" and words[0].isupper() and not _NAME_AFTER.match(text, e):
         # "menurut Kementerian": the last state organ (or titled person) named with that word
         title = words.lower()
@@ -181,3 +226,106 @@ def _speaker(
         if word in anaphors and end > e and seen.person is not None:
             return [_as(seen.person, s + offset, e + offset, text[s:e])]
     return []
+
+
+# --- direct speech across sentences ------------------------------------------------------------
+
+_QUOTE_REACH = 4  # sentences a quotation may run over; one left open longer is given up
+_TOPIC_REACH = 2  # sentences before a quote where the person "ujarnya" stands for may be named
+_OPENERS, _CLOSERS, _EITHER = "\u201c", "\u201d", '"'
+_AFTER_CLOSE = re.compile(r"\s*,?\s*(?:demikian\s+)?(\w+)")
+_SOURCE_GAP = re.compile(r"\s+(?:[a-z]\w*\s+){0,2}")  # "kata (seorang pejabat) AS", "pernyataan (misi) Uni Afrika"
+_BEFORE_OPEN = re.compile(r"\s*(?:\w+\s+){0,2}?(\w+)(?:\s+kepada\s+\w+)?\s*[,:]?\s*")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A stretch of direct speech (absolute offsets, quotation marks included) and its speaker."""
+
+    start: int
+    end: int
+    speaker: ActorMention | None
+
+
+def quotations(
+    sentences: Sequence[tuple[int, str]], named: Sequence[Sequence[ActorMention]], lexicon_dir: str | None = None
+) -> list[Quote]:
+    """The document's direct speech with who says it: the actor after the closing mark and a speech
+    word (\u201c\u2026,\u201d ujar X), the topic person before the quote for "ujarnya", the actor before the
+    opening mark and an introducing verb (X mengatakan, \u201c\u2026), or, for a quote that opens its
+    sentence right after a sentence closing a quote with a known speaker, that speaker."""
+    verbs, anaphors = _speech(lexicon_dir)
+    attributions, intros = _quoting(lexicon_dir)
+    out: list[Quote] = []
+    closed_in = -2  # the sentence where the last quote with a speaker closed
+    for (i, qs), (j, qe) in _stretches(sentences):
+        start_i, text_i = sentences[i]
+        start_j, text_j = sentences[j]
+        speaker = _source_after(text_j, start_j, qe, named[j], verbs | attributions)
+        if speaker is None and (m := _AFTER_CLOSE.match(text_j, qe - start_j)) and m.group(1).lower() in anaphors:
+            speaker = _topic_before(sentences, named, i, qs)
+        if speaker is None:
+            speaker = _source_before(text_i, start_i, qs, named[i], intros)
+        if speaker is None and closed_in == i - 1 and not text_i[: qs - start_i].strip() and out:
+            speaker = out[-1].speaker
+        if speaker is not None:
+            closed_in = j
+        out.append(Quote(qs, qe, speaker))
+    return out
+
+
+def _stretches(sentences: Sequence[tuple[int, str]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(sentence, offset) of each quotation's opening mark and (sentence, offset after) its closing one."""
+    out = []
+    depth, opened = 0, (0, 0)
+    for i, (start, text) in enumerate(sentences):
+        if depth and i - opened[0] > _QUOTE_REACH:
+            depth = 0
+        for k, ch in enumerate(text):
+            if ch in _OPENERS or (ch == _EITHER and not depth):
+                if not depth:
+                    opened = (i, start + k)
+                depth += 1
+            elif (ch in _CLOSERS or ch == _EITHER) and depth:
+                depth -= 1
+                if not depth:
+                    out.append((opened, (i, start + k + 1)))
+    return out
+
+
+def _source_after(text: str, start: int, close: int, found: Sequence[ActorMention], words: frozenset[str]) -> ActorMention | None:
+    m = _AFTER_CLOSE.match(text, close - start)
+    if m is None or m.group(1).lower() not in words:
+        return None
+    end = m.end() + start
+    for actor in found:
+        if actor.start >= end:
+            gap = text[end - start : actor.start - start]
+            return actor if not gap or _SOURCE_GAP.fullmatch(gap) else None
+    return None
+
+
+def _source_before(text: str, start: int, open_: int, found: Sequence[ActorMention], intros: frozenset[str]) -> ActorMention | None:
+    before = [a for a in found if a.end <= open_]
+    if not before:
+        return None
+    m = _BEFORE_OPEN.fullmatch(text, before[-1].end - start, open_ - start)
+    return before[-1] if m is not None and m.group(1).lower() in intros else None
+
+
+def _topic_before(
+    sentences: Sequence[tuple[int, str]], named: Sequence[Sequence[ActorMention]], i: int, open_: int
+) -> ActorMention | None:
+    """The person a quote opened in sentence i is about: one named before the mark in that sentence,
+    else, for a quote opening its sentence, the subject of one of the two sentences before, when it
+    is a person and no later of those sentences names an actor first."""
+    here = [a for a in named[i] if a.end <= open_]
+    if here:
+        return here[0] if _is_person(here[0]) else None
+    start, text = sentences[i]
+    if text[: open_ - start].strip():
+        return None  # "Ada yang berteriak, “…” katanya": someone the sentence does not name
+    for k in range(i - 1, max(i - 1 - _TOPIC_REACH, -1), -1):
+        if named[k]:
+            return named[k][0] if _is_person(named[k][0]) else None
+    return None

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.actors import ActorMatcher, DocMemory
-from kg.anaphora import Referents, resolve
+from kg.anaphora import Referents, quotations, resolve
 from kg.clean import clean, split_sentences
 from kg.context import load_modality
 from kg.dates import DateResolver, resolve_anaphoric
@@ -82,9 +82,13 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
     frames = frame_pattern(res.dates.words)
     restating = restating_pattern(res.dates.words)
     speech_roots = res.rules.settings["speech_act_roots"]
-    for sentence in sentences:
-        named = res.actors.find(sentence.text, sentence.start, when=anchor, memory=memory)
-        mentions = sorted(named + resolve(sentence.text, sentence.start, named, seen, res.lexicon_dir), key=lambda m: m.start)
+    # names first (a quote's speaker may be named after it), then anaphors against them
+    named_in = [res.actors.find(s.text, s.start, when=anchor, memory=memory) for s in sentences]
+    quotes = quotations([(s.start, s.text) for s in sentences], named_in, res.lexicon_dir)
+    for sentence, named in zip(sentences, named_in, strict=True):
+        here = [q for q in quotes if q.start < sentence.end and sentence.start < q.end]
+        anaphors = resolve(sentence.text, sentence.start, named, seen, res.lexicon_dir, here)
+        mentions = sorted(named + anaphors, key=lambda m: m.start)
         seen.update(named, sentence.text, sentence.start)
         actors.extend(mentions)
         restates = bool(raws) and restating.match(sentence.text) is not None
