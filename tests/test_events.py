@@ -169,6 +169,15 @@ CASES = [
 ]
 
 
+def document_dyads(text: str, when: str = "2024-01-10") -> list[tuple[str, str, str, str]]:
+    """(source code, target code, CAMEO, source words) of every event of a one-sentence document."""
+    from kg.model import Document
+    from kg.pipeline import default_resources, process_document
+
+    events = process_document(Document("k", text, None, when), default_resources()).events
+    return sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events)
+
+
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_sentence(text: str, expected: list[tuple[str, str, str, str, str | None, str | None]]) -> None:
     assert extract(text) == expected
@@ -291,11 +300,7 @@ def test_plural_anaphors_take_the_coordinated_list_not_every_state_named() -> No
     ("Malaysia melakukan pengusiran warga Myanmar.", [("MYS", "MMR", "174", "Malaysia")]),
 ])
 def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str, str, str]]) -> None:
-    from kg.model import Document
-    from kg.pipeline import default_resources, process_document
-
-    events = process_document(Document("k", text, None, "2024-01-10"), default_resources()).events
-    assert sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events) == expected
+    assert document_dyads(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -412,11 +417,7 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     ("Singapura membantu Indonesia menangkap buronan.", []),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
-    from kg.model import Document
-    from kg.pipeline import default_resources, process_document
-
-    events = process_document(Document("k", text, None, "2024-01-10"), default_resources()).events
-    assert sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events) == expected
+    assert document_dyads(text) == expected
 
 
 def test_mereka_after_two_people_of_two_countries_is_those_two() -> None:
