@@ -15,11 +15,12 @@ from kg.actors import ActorMatcher, DocMemory
 from kg.anaphora import Referents, quotations, resolve
 from kg.clean import clean, split_sentences
 from kg.context import load_modality
+from kg.crosssent import Participants, words_from
 from kg.dates import DateResolver, resolve_anaphoric
 from kg.events import RawEvent, extract_sentence
 from kg.frames import date_framed, frame_pattern
 from kg.merge import merge_document
-from kg.model import ActorMention, Document, DocumentResult, Timex
+from kg.model import ActorMention, Document, DocumentResult, Sentence, Timex
 from kg.output import text_hash
 from kg.restate import date_restated, restating_pattern
 from kg.rules import RuleSet, load_rules
@@ -85,12 +86,21 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
     # names first (a quote's speaker may be named after it), then anaphors against them
     named_in = [res.actors.find(s.text, s.start, when=anchor, memory=memory) for s in sentences]
     quotes = quotations([(s.start, s.text) for s in sentences], named_in, res.lexicon_dir)
+    participants = Participants(words_from(res.rules.settings, res.dates.words.demonstratives), res.rules, res.modality)
+    told_before: list[tuple[Sentence, list[ActorMention]]] = []
+
+    def dates_of(s: Sentence) -> list[Timex]:
+        return res.dates.quoted_days(s.text, s.start, res.dates.find(s.text, s.start, anchor))
+
     for sentence, named in zip(sentences, named_in, strict=True):
         here = [q for q in quotes if q.start < sentence.end and sentence.start < q.end]
         anaphors = resolve(sentence.text, sentence.start, named, seen, res.lexicon_dir, here)
         mentions = sorted(named + anaphors, key=lambda m: m.start)
         seen.update(named, sentence.text, sentence.start)
         actors.extend(mentions)
+        if topic is None and mentions:  # "WNA yang dideportasi tersebut berasal dari A dan B"
+            raws.extend(participants.complete(sentence, mentions, told_before, dates_of, raws))
+        told_before = [*told_before[-participants.words.reach + 1 :], (sentence, mentions)] if participants.words.reach > 0 else []
         restates = bool(raws) and restating.match(sentence.text) is not None
         if topic is not None or (len(mentions) < 2 and not refers_back and not restates):
             continue  # an event needs two actors; skip the date search where none can be

@@ -214,6 +214,18 @@ def _load_settings(path: Path) -> dict[str, Any]:
         if not isinstance(roots, list) or not all(isinstance(r, str) and len(r) == 2 and r.isdigit() for r in roots):
             raise LexiconError(str(path), None, f"'{key}' should be a list of two-digit CAMEO roots")
         settings[key] = frozenset(roots)
+    part = data.get("participants")
+    if (
+        not isinstance(part, dict)
+        or not isinstance(part.get("reach"), int)
+        or not all(isinstance(part.get(k), list) and all(isinstance(w, str) and w.strip() for w in part[k])
+                   for k in ("origin", "remainder"))
+    ):
+        raise LexiconError(str(path), None, "'participants' needs 'reach' and word lists 'origin', 'remainder'")
+    settings["participants"] = {
+        "reach": part["reach"],
+        **{k: tuple(w.lower() for w in part[k]) for k in ("origin", "remainder")},
+    }
     settings["min_distinct"] = topics["min_distinct"]
     settings["topics"] = {name: tuple(w.lower() for w in words) for name, words in sorted(lists.items())}
     return settings
