@@ -285,7 +285,18 @@ def _reaches_back(
     if reports and not (real[n] and _own_statement(c, trig, source, reports, tx)):
         return False
     # the word right before the date is its own preposition ("setelah 7 Oktober"), no clause opener
-    return not any(_opens_clause(c, trig, j, tx) for j in range(trig.last + 1, tx - 1))
+    return not any(_opens_clause(c, trig, j, tx) or _noun_date(c, j, tx) for j in range(trig.last + 1, tx - 1))
+
+
+def _noun_date(c: Clause, j: int, tx: int) -> bool:
+    """ "menghubungi X setelah serangan pada Kamis (17/7)": a date in the phrase of a noun after a
+    relational preposition (setelah, menyusul, akibat) is that noun's (the attack's), not the main
+    event's. Not when the preposition governs the date itself ("setelah 7 Oktober": the loop stops
+    before it), a verb ("setelah bertemu X pada Senin": that clause's, see `_opens_clause`) or the
+    date is set off by a comma."""
+    if c.tokens[j].low not in c.rules.wordsets["noun_date_openers"] or c.comma_before(tx):
+        return False
+    return not _verb_like(c, j + 1) and not any(c.comma_before(k) for k in range(j + 1, tx))
 
 
 def _own_statement(c: Clause, t: Trigger, source: ActorMention, reports: list[int], tx: int) -> bool:

@@ -117,7 +117,7 @@ class Pieces:
         self.citation = alt(w.citation_words)
         self.relative_days = alt(w.relative_days) + rf"(?!\s+{alt(w.not_after_relative_day)})"
         self.vague = alt(w.vague_expressions)
-        self.anaphoric = alt(w.anaphoric_expressions)
+        self.anaphoric = alt([*w.anaphoric_expressions, *w.anaphoric_shifts])
         self.periods = alt(w.periods)
         self.ordinal = f"(?:{alt(w.ordinals)}|[1-4](?!\\d))"
 
@@ -300,7 +300,7 @@ def word_kinds(w: DateWords) -> dict[str, frozenset[str]]:
         "vague_quantity": w.vague_quantities,
         "relative": w.relative_days,
         "vague": w.vague_expressions,
-        "anaphoric": w.anaphoric_expressions,
+        "anaphoric": [*w.anaphoric_expressions, *w.anaphoric_shifts],
         "period": w.periods,
         "citation": w.citation_words,
         **{f"head_{kind}": heads for kind, heads in w.heads.items()},

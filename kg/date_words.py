@@ -49,6 +49,7 @@ class DateWords:
     vague_expressions: tuple[str, ...]
     anaphoric_expressions: tuple[str, ...]  # "saat itu": the time the text spoke of last
     anaphoric_reach: int  # how many sentences back that time may have been given
+    anaphoric_shifts: dict[str, int]  # "sehari sebelumnya": the day the text spoke of last, shifted (-1)
     frame_prepositions: tuple[str, ...]  # "dalam pertemuan itu": see kg/frames.py
     demonstratives: tuple[str, ...]
     occasion_nouns: tuple[str, ...]  # "dalam kesempatan itu" points at the occasion just told of
@@ -135,6 +136,7 @@ def load_date_words(directory: Path | None = None) -> DateWords:
         vague_expressions=dates.words("vague_expressions"),
         anaphoric_expressions=dates.words("anaphoric_expressions"),
         anaphoric_reach=dates.integer("anaphoric_reach", 0, 10),
+        anaphoric_shifts=dates.int_map("anaphoric_shifts", -31, 31),
         frame_prepositions=dates.words("frame_prepositions"),
         demonstratives=dates.words("demonstratives"),
         occasion_nouns=dates.words("occasion_nouns"),

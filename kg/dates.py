@@ -39,8 +39,9 @@ Conventions, chosen so that a value is never more precise than the text supports
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -84,7 +85,7 @@ class DateResolver:
         self._candidates = candidate_pattern([*self._kinds, *self._prefixes])
         self._future = future_cue_pattern(words)
         self._cue_chars = words.future_cue_chars
-        self._anaphoric = re.compile(alt(words.anaphoric_expressions), re.IGNORECASE)
+        self._anaphoric = re.compile(alt([*words.anaphoric_expressions, *words.anaphoric_shifts]), re.IGNORECASE)
         # one master regex per (kinds of the first word, preposition kind): only the rules that can match
         self._masters: dict[tuple[frozenset[str], str], re.Pattern[str] | None] = {}
 
@@ -310,16 +311,23 @@ def _timex(text: str, start: int, end: int, offset: int, result: Resolution, anc
     )
 
 
-def resolve_anaphoric(found: list[Timex], antecedent: Timex | None) -> tuple[list[Timex], Timex | None]:
+def resolve_anaphoric(
+    found: list[Timex], antecedent: Timex | None, shifts: Mapping[str, int] | None = None
+) -> tuple[list[Timex], Timex | None]:
     """ "Pada November 2010, ledakan ... Saat itu, Presiden ... menuding ...": "saat itu" (and
     "ketika itu", "waktu itu") stands for the date the text gave last, `antecedent` or an earlier
-    expression of the same sentence. Returns the sentence's expressions with those filled in and
-    the last resolved date for the next sentence. Unresolved when no date came before."""
+    expression of the same sentence. `shifts` count days from it ("Sehari sebelumnya": -1), for a
+    day only. Returns the sentence's expressions with those filled in and the last resolved date
+    for the next sentence. Unresolved when no date came before."""
     out = []
     for tx in found:
-        if tx.anaphoric and not tx.resolved and antecedent is not None:
+        days = (shifts or {}).get(norm(tx.text))
+        if tx.anaphoric and not tx.resolved and antecedent is not None and days is None:
             tx = replace(tx, value=antecedent.value, granularity=antecedent.granularity, resolved=True,
                          anchor=antecedent.anchor)
+        elif tx.anaphoric and not tx.resolved and antecedent is not None and antecedent.granularity == "day":
+            day = date.fromisoformat(str(antecedent.value)) + timedelta(days=days or 0)
+            tx = replace(tx, value=day.isoformat(), granularity="day", resolved=True, anchor=antecedent.value)
         elif tx.resolved and not tx.anaphoric:
             antecedent = tx
         out.append(tx)

@@ -49,14 +49,15 @@ class Resources:
 class Told:
     """The date a document gave last, for "saat itu" in the next `reach` sentences."""
 
-    def __init__(self, reach: int) -> None:
+    def __init__(self, reach: int, shifts: dict[str, int] | None = None) -> None:
         self.reach = reach
+        self.shifts = shifts or {}
         self.last: Timex | None = None
         self.at = 0
 
     def resolve(self, index: int, found: list[Timex]) -> list[Timex]:
         near = self.last if self.last is not None and index - self.at <= self.reach else None
-        out, last = resolve_anaphoric(found, near)
+        out, last = resolve_anaphoric(found, near, self.shifts)
         if last is not None and last is not near:
             self.last, self.at = last, index
         return out
@@ -78,7 +79,7 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
     raws: list[RawEvent] = []
     actors: list[ActorMention] = []
     timexes: list[Timex] = []
-    told = Told(res.dates.words.anaphoric_reach)
+    told = Told(res.dates.words.anaphoric_reach, res.dates.words.anaphoric_shifts)
     refers_back = res.dates.refers_back(body)
     frames = frame_pattern(res.dates.words)
     restating = restating_pattern(res.dates.words)

@@ -112,6 +112,33 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Iran menuding Israel sebagai dalang ledakan itu. Saat itu, Iran menuding Amerika Serikat juga.",
         [("IRN", "ISR", "112", "asserted", None, None), ("IRN", "USA", "112", "asserted", None, "Saat itu")],
     ),
+    # "Sehari sebelumnya", "keesokan harinya": days counted from the day the text gave last
+    (
+        "2025-07-20",
+        "Parlemen Jepang bersidang pada Sabtu (19/7/2025). Sehari sebelumnya, Jepang mengecam Korea Utara.",
+        [("JPN", "PRK", "111", "asserted", "2025-07-18", "Sehari sebelumnya")],
+    ),
+    (
+        "2025-07-20",
+        "Parlemen Jepang bersidang pada Senin (14/7/2025). Keesokan harinya, Jepang mengecam Korea Utara.",
+        [("JPN", "PRK", "111", "asserted", "2025-07-15", "Keesokan harinya")],
+    ),
+    (
+        "2025-07-20",
+        "Parlemen Jepang bersidang pada Juni 2025. Sehari kemudian, Jepang mengecam Korea Utara.",
+        [("JPN", "PRK", "111", "asserted", None, "Sehari kemudian")],
+    ),
+    # a date in the phrase of a noun after "setelah"/"menyusul" is that noun's, not the main event's
+    (
+        "2025-07-20",
+        "Jepang mengecam Korea Utara setelah peluncuran rudal pada Kamis (17/7/2025).",
+        [("JPN", "PRK", "111", "asserted", None, None)],
+    ),
+    (
+        "2025-07-20",
+        "Jepang mengecam Korea Utara pada Jumat (18/7/2025) setelah peluncuran rudal.",
+        [("JPN", "PRK", "111", "asserted", "2025-07-18", "Jumat (18/7/2025)")],
+    ),
     # "Dalam pertemuan itu, ...": the events inside the meeting happened when it did
     (
         "2025-05-29",
