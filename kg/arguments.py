@@ -97,6 +97,9 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Gro
     floor = _region_start(c, i) if noun else 0
     if j >= 0 and c.tokens[j].low == "yang":
         return _antecedent(c, j)
+    if not noun and j >= 0 and c.tokens[j].low in c.rules.wordsets["subject_pronouns"] and not _grouped(c, j) \
+            and not c.comma_before(j + 1):
+        return None  # "… bahwa mereka mendukung …": the subject is a pronoun no actor was found for
     if j >= 0 and c.tokens[j].low in c.rules.wordsets["carry"] and mode != "any":
         return main_subject(c, i) or (None if noun else _main_subject_after_fronted_clause(c, i))
     if not noun and _reported_clause_start(c, j):
@@ -110,10 +113,44 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Gro
         return None  # "mengganggu perundingan": a noun after an ordinary verb has no subject of its own
     for g in reversed(c.groups):
         if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g)):
-            return g
+            return _past_relative_agent(c, g)
     if not noun:
         return _main_subject_after_fronted_clause(c, i)
     return None
+
+
+def _grouped(c: Clause, k: int) -> bool:
+    return any(g.first <= k <= g.last for g in c.groups)
+
+
+def _past_relative_agent(c: Clause, g: Group) -> Group | None:
+    """ "Serdadu Suriah yang didukung tentara Rusia melancarkan serangan …": the agent of a passive
+    relative clause ("yang didukung [oleh] X") is not the subject of a verb after that clause; the
+    clause's head is (or nobody the lexicon knows: "milisi yang didukung Iran menyerang …")."""
+    k = g.first - 1
+    if k >= 0 and c.tokens[k].low == "oleh":
+        k -= 1
+    if k < 1 or c.tokens[k - 1].low != "yang" or not (c.tokens[k].low.startswith("di") and verb_shaped(c.tokens[k].low)):
+        return g
+    head = next((h for h in c.groups if h.last == k - 2), None)
+    return head if head is not None and _subject_like(head) else None
+
+
+def _private_nationals(c: Clause, m: ActorMention) -> bool:
+    """ "wisman Cina", "imigran gelap Somalia": a bare state name right after a noun for private people
+    (or goods) of it names its nationals, not the state."""
+    if m.type != "state" or m.id != m.code:
+        return False
+    at = next((tok.i for tok in c.tokens if tok.end > m.start), None)
+    if at is None:
+        return False
+    private = c.rules.wordsets["private_nationals"]
+    for k in range(at - 1, max(-1, at - 3), -1):
+        if c.comma_before(k + 1):
+            return False
+        if c.tokens[k].low in private:
+            return True
+    return False
 
 
 def _reported_clause_start(c: Clause, j: int) -> bool:
@@ -354,7 +391,7 @@ def arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]:
     if t.rule.source_types:
         pairs = [(s, o) for s, o in pairs if s.type in t.rule.source_types]
     if int(t.cameo[:2]) < c.rules.settings["group_source_min_root"]:
-        pairs = [(s, o) for s, o in pairs if s.type != "group"]
+        pairs = [(s, o) for s, o in pairs if s.type != "group" and not _private_nationals(c, s)]
     return pairs
 
 
