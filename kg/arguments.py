@@ -77,6 +77,10 @@ def main_subject(c: Clause, i: int) -> Group | None:
     return None
 
 
+# Prepositions completing a noun phrase ("Duta Besar Belgia untuk PBB", "warga asal Suriah"): a
+# relative clause after such a phrase is about its head, not about the actor the preposition governs.
+_OWNED = frozenset({"untuk", "asal"})
+
 # Prepositions that, even across a short noun phrase, mark an actor as an oblique, never a subject.
 # ("di", "dalam", "pada", "untuk" also open sentence adverbials such as "Di sisi lain Rusia …".)
 _OBLIQUE = frozenset({"ke", "kepada", "terhadap", "dengan", "dari", "antara"})
@@ -207,6 +211,10 @@ def _antecedent(c: Clause, j: int) -> Group | None:
     """What a relative clause "yang …" at token j is about: the actor right before it, or the subject of
     a copula ("Iran adalah salah satu negara pertama yang mengakui Israel")."""
     direct = next((g for g in c.groups if g.last == j - 1), None)
+    if direct is not None and direct.prep in _OWNED and direct.first >= 2:
+        # "duta besarnya untuk PBB yang mendukung …": the clause is about the noun phrase the
+        # preposition completes, whose actor (if any) stands before it
+        return next((g for g in c.groups if g.last == direct.first - 2 and g.prep is None), None)
     if direct is not None:
         return direct
     copula = c.rules.wordsets["copula"]
