@@ -399,7 +399,12 @@ def arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]:
     if t.rule.source_types:
         pairs = [(s, o) for s, o in pairs if s.type in t.rule.source_types]
     if int(t.cameo[:2]) < c.rules.settings["group_source_min_root"]:
-        pairs = [(s, o) for s, o in pairs if s.type != "group" and not _private_nationals(c, s)]
+        # a meeting or cooperation with nationals is none between states, seen from either side
+        mutual = t.rule.reciprocal or t.rule.symmetric
+        pairs = [
+            (s, o) for s, o in pairs
+            if s.type != "group" and not _private_nationals(c, s) and not (mutual and _private_nationals(c, o))
+        ]
     return pairs
 
 
