@@ -434,6 +434,8 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         source = after(c, t, agents, window=6)
         if source is None and rule.genitive == "source":
             source = genitive(c, t)
+    if source is None and t.voice == "base" and rule.genitive == "source":
+        source = genitive(c, t)  # "perang Rusia di Ukraina": the war's genitive wages it
     if source is None:
         source = subject(c, t.first, rule.subject, noun=t.voice == "noun")
     if rule.genitive == "target" and t.voice in ("noun", "base"):
