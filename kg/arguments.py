@@ -86,7 +86,7 @@ _OWNED = frozenset({"untuk", "asal"})
 _OBLIQUE = frozenset({"ke", "kepada", "terhadap", "dengan", "dari", "antara"})
 
 
-def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Group | None:
+def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: bool = False) -> Group | None:
     """The actor a trigger at token i is predicated of.
 
     A nominal trigger takes its subject from close by and never across "bahwa"; a verb may reach
@@ -98,6 +98,9 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Gro
     # as a verb's; after a frame word ("dalam kunjungannya") it stays close.
     verbal = noun and j >= 0 and c.tokens[j].low in c.rules.wordsets["noun_frames"] and _verb_like(c, j)
     window = settings["noun_subject_window" if noun and not verbal else "subject_window"]
+    if near and j >= 0 and not _verb_like(c, j):
+        # a war named after a noun ("… serta dampak perang di Ukraina") is waged by an actor close by
+        window = settings["noun_subject_window"]
     floor = _region_start(c, i) if noun else 0
     if j >= 0 and c.tokens[j].low == "yang":
         return _antecedent(c, j)
@@ -437,7 +440,8 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
     if source is None and t.voice == "base" and rule.genitive == "source":
         source = genitive(c, t)  # "perang Rusia di Ukraina": the war's genitive wages it
     if source is None:
-        source = subject(c, t.first, rule.subject, noun=t.voice == "noun")
+        near = t.voice == "base" and rule.subject == "any"
+        source = subject(c, t.first, rule.subject, noun=t.voice == "noun", near=near)
     if rule.genitive == "target" and t.voice in ("noun", "base"):
         source, target = _genitive_roles(c, t, source)
     elif "partner" in rule.target:
