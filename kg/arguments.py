@@ -402,8 +402,9 @@ def arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]:
     if t.rule.source_types:
         pairs = [(s, o) for s, o in pairs if s.type in t.rule.source_types]
     if int(t.cameo[:2]) < c.rules.settings["group_source_min_root"]:
-        # a meeting or cooperation with nationals is none between states, seen from either side
-        mutual = t.rule.reciprocal or t.rule.symmetric
+        # a meeting or cooperation with nationals is none between states, seen from either side, and
+        # neither is praise of one ("memuji miliuner China")
+        mutual = t.rule.reciprocal or t.rule.symmetric or int(t.cameo[:2]) < c.rules.settings["private_target_max_root"]
         pairs = [
             (s, o) for s, o in pairs
             if s.type != "group" and not _private_nationals(c, s) and not (mutual and _private_nationals(c, o))
@@ -437,8 +438,10 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         source = after(c, t, agents, window=6)
         if source is None and rule.genitive == "source":
             source = genitive(c, t)
-    if source is None and t.voice == "base" and rule.genitive == "source":
-        source = genitive(c, t)  # "perang Rusia di Ukraina": the war's genitive wages it
+    if source is None and t.voice == "base" and rule.genitive == "source" and rule.subject == "any":
+        # "perang Rusia di Ukraina": the war's genitive, right after it, wages it, not whoever is named before
+        gen = genitive(c, t)
+        source = gen if gen is not None and gen.first == t.last + 1 and not c.comma_before(gen.first) else None
     if source is None:
         near = t.voice == "base" and rule.subject == "any"
         source = subject(c, t.first, rule.subject, noun=t.voice == "noun", near=near)

@@ -188,7 +188,10 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
     )
 
 
-SETTINGS_INT = ("subject_window", "noun_subject_window", "direct_window", "group_source_min_root", "threat_window")
+SETTINGS_INT = (
+    "subject_window", "noun_subject_window", "direct_window", "group_source_min_root", "private_target_max_root",
+    "threat_window",
+)
 
 
 def _load_settings(path: Path) -> dict[str, Any]:
