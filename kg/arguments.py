@@ -258,7 +258,7 @@ def after(
         reach = g.np_at if g.prep is None and g.np_at is not None and g.np_prep in preps else g.first
         if g.first <= t.last or reach > t.last + window or g is skip:
             continue
-        if not crosses and _stop_between(c, t.last, g.first):
+        if not crosses and (_stop_between(c, t.last, g.first) or t.voice == "noun" and _new_clause_between(c, t, g.first)):
             return None
         if g.prep in preps and g.prep is not None or (crosses and g.prep != "oleh"):
             return g
@@ -276,6 +276,16 @@ def after(
                 and _agent_of_object(c, t.last, g.first):
             return g
     return None
+
+
+def _new_clause_between(c: Clause, t: Trigger, first: int) -> bool:
+    """ "Setelah sembuh dari serangan Taliban, Malala melanjutkan sekolahnya di Inggris": after a nominal
+    trigger, a comma and then a verb not in a relative clause open another clause, whose obliques are not
+    the trigger's."""
+    commas = [k for k in range(t.last + 1, first + 1) if c.comma_before(k)]
+    return bool(commas) and any(
+        _verb_like(c, k) and c.tokens[k - 1].low != "yang" for k in range(commas[0], first)
+    )
 
 
 def _appositive_object(c: Clause, last: int, first: int) -> bool:

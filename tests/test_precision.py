@@ -77,3 +77,14 @@ def test_reluctance_and_refusal_negate() -> None:
 def test_praise_of_a_private_national_is_not_praise_of_the_state() -> None:
     assert _events("Presiden Prancis memuji miliuner Jepang itu sebagai pengusaha yang hebat.") == []
     assert ("FRA", "JPN", "051", "asserted") in _events("Presiden Prancis memuji Jepang atas bantuannya.")
+
+
+def test_the_target_of_a_nominal_trigger_is_not_in_the_next_clause() -> None:
+    text = "Setelah pulih dari serangan Hamas, wartawan itu melanjutkan kuliahnya di Jerman."
+    assert not any(e[1] == "DEU" for e in _events(text))
+    assert ("HAMAS", "ISR", "190", "asserted") in _events("Serangan Hamas ke Israel, kata pejabat itu, menewaskan 20 orang.")
+
+
+def test_a_relative_clause_with_ikut_is_about_its_head() -> None:
+    text = "Hamas menyerukan serangan di Jerman dan negara-negara yang ikut menyerang militan di Suriah."
+    assert not any(e[1] == "SYR" for e in _events(text))
