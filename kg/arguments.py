@@ -280,11 +280,12 @@ def after(
 
 def _new_clause_between(c: Clause, t: Trigger, first: int) -> bool:
     """ "Setelah sembuh dari serangan Taliban, Malala melanjutkan sekolahnya di Inggris": after a nominal
-    trigger, a comma and then a verb not in a relative clause open another clause, whose obliques are not
-    the trigger's."""
+    trigger, a comma and then an active verb not in a relative clause open another clause, whose obliques
+    are not the trigger's ("pengiriman senjata, termasuk roket, kepada Wagner" stays one phrase)."""
     commas = [k for k in range(t.last + 1, first + 1) if c.comma_before(k)]
     return bool(commas) and any(
-        _verb_like(c, k) and c.tokens[k - 1].low != "yang" for k in range(commas[0], first)
+        _verb_like(c, k) and c.tokens[k].low.startswith(("me", "ber")) and c.tokens[k - 1].low != "yang"
+        for k in range(commas[0], first)
     )
 
 
