@@ -77,12 +77,16 @@ def main_subject(c: Clause, i: int) -> Group | None:
     return None
 
 
+# Prepositions completing a noun phrase ("Duta Besar Belgia untuk PBB", "warga asal Suriah"): a
+# relative clause after such a phrase is about its head, not about the actor the preposition governs.
+_OWNED = frozenset({"untuk", "asal"})
+
 # Prepositions that, even across a short noun phrase, mark an actor as an oblique, never a subject.
 # ("di", "dalam", "pada", "untuk" also open sentence adverbials such as "Di sisi lain Rusia …".)
 _OBLIQUE = frozenset({"ke", "kepada", "terhadap", "dengan", "dari", "antara"})
 
 
-def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Group | None:
+def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: bool = False) -> Group | None:
     """The actor a trigger at token i is predicated of.
 
     A nominal trigger takes its subject from close by and never across "bahwa"; a verb may reach
@@ -94,9 +98,15 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Gro
     # as a verb's; after a frame word ("dalam kunjungannya") it stays close.
     verbal = noun and j >= 0 and c.tokens[j].low in c.rules.wordsets["noun_frames"] and _verb_like(c, j)
     window = settings["noun_subject_window" if noun and not verbal else "subject_window"]
+    if near and j >= 0 and not _verb_like(c, j):
+        # a war named after a noun ("… serta dampak perang di Ukraina") is waged by an actor close by
+        window = settings["noun_subject_window"]
     floor = _region_start(c, i) if noun else 0
     if j >= 0 and c.tokens[j].low == "yang":
         return _antecedent(c, j)
+    if not noun and j >= 0 and c.tokens[j].low in c.rules.wordsets["subject_pronouns"] and not _grouped(c, j) \
+            and not c.comma_before(j + 1):
+        return None  # "… bahwa mereka mendukung …": the subject is a pronoun no actor was found for
     if j >= 0 and c.tokens[j].low in c.rules.wordsets["carry"] and mode != "any":
         return main_subject(c, i) or (None if noun else _main_subject_after_fronted_clause(c, i))
     if not noun and _reported_clause_start(c, j):
@@ -110,10 +120,44 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False) -> Gro
         return None  # "mengganggu perundingan": a noun after an ordinary verb has no subject of its own
     for g in reversed(c.groups):
         if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g)):
-            return g
+            return _past_relative_agent(c, g)
     if not noun:
         return _main_subject_after_fronted_clause(c, i)
     return None
+
+
+def _grouped(c: Clause, k: int) -> bool:
+    return any(g.first <= k <= g.last for g in c.groups)
+
+
+def _past_relative_agent(c: Clause, g: Group) -> Group | None:
+    """ "Serdadu Suriah yang didukung tentara Rusia melancarkan serangan …": the agent of a passive
+    relative clause ("yang didukung [oleh] X") is not the subject of a verb after that clause; the
+    clause's head is (or nobody the lexicon knows: "milisi yang didukung Iran menyerang …")."""
+    k = g.first - 1
+    if k >= 0 and c.tokens[k].low == "oleh":
+        k -= 1
+    if k < 1 or c.tokens[k - 1].low != "yang" or not (c.tokens[k].low.startswith("di") and verb_shaped(c.tokens[k].low)):
+        return g
+    head = next((h for h in c.groups if h.last == k - 2), None)
+    return head if head is not None and _subject_like(head) else None
+
+
+def _private_nationals(c: Clause, m: ActorMention) -> bool:
+    """ "wisman Cina", "imigran gelap Somalia": a bare state name right after a noun for private people
+    (or goods) of it names its nationals, not the state."""
+    if m.type != "state" or m.id != m.code:
+        return False
+    at = next((tok.i for tok in c.tokens if tok.end > m.start), None)
+    if at is None:
+        return False
+    private = c.rules.wordsets["private_nationals"]
+    for k in range(at - 1, max(-1, at - 3), -1):
+        if c.comma_before(k + 1):
+            return False
+        if c.tokens[k].low in private:
+            return True
+    return False
 
 
 def _reported_clause_start(c: Clause, j: int) -> bool:
@@ -170,6 +214,10 @@ def _antecedent(c: Clause, j: int) -> Group | None:
     """What a relative clause "yang …" at token j is about: the actor right before it, or the subject of
     a copula ("Iran adalah salah satu negara pertama yang mengakui Israel")."""
     direct = next((g for g in c.groups if g.last == j - 1), None)
+    if direct is not None and direct.prep in _OWNED and direct.first >= 2:
+        # "duta besarnya untuk PBB yang mendukung …": the clause is about the noun phrase the
+        # preposition completes, whose actor (if any) stands before it
+        return next((g for g in c.groups if g.last == direct.first - 2 and g.prep is None), None)
     if direct is not None:
         return direct
     copula = c.rules.wordsets["copula"]
@@ -210,7 +258,7 @@ def after(
         reach = g.np_at if g.prep is None and g.np_at is not None and g.np_prep in preps else g.first
         if g.first <= t.last or reach > t.last + window or g is skip:
             continue
-        if not crosses and _stop_between(c, t.last, g.first):
+        if not crosses and (_stop_between(c, t.last, g.first) or t.voice == "noun" and _new_clause_between(c, t, g.first)):
             return None
         if g.prep in preps and g.prep is not None or (crosses and g.prep != "oleh"):
             return g
@@ -228,6 +276,17 @@ def after(
                 and _agent_of_object(c, t.last, g.first):
             return g
     return None
+
+
+def _new_clause_between(c: Clause, t: Trigger, first: int) -> bool:
+    """ "Setelah sembuh dari serangan Taliban, Malala melanjutkan sekolahnya di Inggris": after a nominal
+    trigger, a comma and then an active verb not in a relative clause open another clause, whose obliques
+    are not the trigger's ("pengiriman senjata, termasuk roket, kepada Wagner" stays one phrase)."""
+    commas = [k for k in range(t.last + 1, first + 1) if c.comma_before(k)]
+    return bool(commas) and any(
+        _verb_like(c, k) and c.tokens[k].low.startswith(("me", "ber")) and c.tokens[k - 1].low != "yang"
+        for k in range(commas[0], first)
+    )
 
 
 def _appositive_object(c: Clause, last: int, first: int) -> bool:
@@ -354,7 +413,13 @@ def arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]:
     if t.rule.source_types:
         pairs = [(s, o) for s, o in pairs if s.type in t.rule.source_types]
     if int(t.cameo[:2]) < c.rules.settings["group_source_min_root"]:
-        pairs = [(s, o) for s, o in pairs if s.type != "group"]
+        # a meeting or cooperation with nationals is none between states, seen from either side, and
+        # neither is praise of one ("memuji miliuner China")
+        mutual = t.rule.reciprocal or t.rule.symmetric or int(t.cameo[:2]) < c.rules.settings["private_target_max_root"]
+        pairs = [
+            (s, o) for s, o in pairs
+            if s.type != "group" and not _private_nationals(c, s) and not (mutual and _private_nationals(c, o))
+        ]
     return pairs
 
 
@@ -384,8 +449,13 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         source = after(c, t, agents, window=6)
         if source is None and rule.genitive == "source":
             source = genitive(c, t)
+    if source is None and t.voice == "base" and rule.genitive == "source" and rule.subject == "any":
+        # "perang Rusia di Ukraina": the war's genitive, right after it, wages it, not whoever is named before
+        gen = genitive(c, t)
+        source = gen if gen is not None and gen.first == t.last + 1 and not c.comma_before(gen.first) else None
     if source is None:
-        source = subject(c, t.first, rule.subject, noun=t.voice == "noun")
+        near = t.voice == "base" and rule.subject == "any"
+        source = subject(c, t.first, rule.subject, noun=t.voice == "noun", near=near)
     if rule.genitive == "target" and t.voice in ("noun", "base"):
         source, target = _genitive_roles(c, t, source)
     elif "partner" in rule.target:

@@ -71,7 +71,7 @@ class Rule:
     target_window: int = 14
     direct_window: int | None = None  # how far a bare direct object may stand (default: extraction.json)
     source_prep: tuple[str, ...] = ()  # inverted rules: the source follows one of these
-    genitive: str | None = None  # role of an actor right after a nominal trigger: source|target
+    genitive: str | None = None  # role of an actor right after a nominal (or base) trigger: source|target
     subject: str = "nearest"  # nearest: nearest actor not governed by a preposition; any: nearest actor
     symmetric: bool = False  # "antara X dan Y" / a coordinated subject without target: both directions
     reciprocal: bool = False  # a meeting, talks, a clash: X with Y is also Y with X
@@ -188,7 +188,10 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
     )
 
 
-SETTINGS_INT = ("subject_window", "noun_subject_window", "direct_window", "group_source_min_root", "threat_window")
+SETTINGS_INT = (
+    "subject_window", "noun_subject_window", "direct_window", "group_source_min_root", "private_target_max_root",
+    "threat_window",
+)
 
 
 def _load_settings(path: Path) -> dict[str, Any]:
