@@ -233,6 +233,7 @@ def _speaker(
 _QUOTE_REACH = 4  # sentences a quotation may run over; one left open longer is given up
 _TOPIC_REACH = 2  # sentences before a quote where the person "ujarnya" stands for may be named
 _OPENERS, _CLOSERS, _EITHER = "\u201c", "\u201d", '"'
+_QUOTE_MARK = re.compile("[" + re.escape(_OPENERS + _CLOSERS + _EITHER) + "]")
 _AFTER_CLOSE = re.compile(r"\s*,?\s*(?:demikian\s+)?(\w+)")
 _SOURCE_GAP = re.compile(r"\s+(?:[a-z]\w*\s+){0,2}")  # "kata (seorang pejabat) AS", "pernyataan (misi) Uni Afrika"
 _BEFORE_OPEN = re.compile(r"\s*(?:\w+\s+){0,2}?(\w+)(?:\s+kepada\s+\w+)?\s*[,:]?\s*")
@@ -281,7 +282,8 @@ def _stretches(sentences: Sequence[tuple[int, str]]) -> list[tuple[tuple[int, in
     for i, (start, text) in enumerate(sentences):
         if depth and i - opened[0] > _QUOTE_REACH:
             depth = 0
-        for k, ch in enumerate(text):
+        for mark in _QUOTE_MARK.finditer(text):
+            k, ch = mark.start(), mark.group()
             if ch in _OPENERS or (ch == _EITHER and not depth):
                 if not depth:
                     opened = (i, start + k)
