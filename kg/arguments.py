@@ -397,6 +397,40 @@ def _mutual(group: Group | None) -> list[tuple[ActorMention, ActorMention]]:
     return [(a, b) for a in group.members for b in group.members if a is not b]
 
 
+MUTUAL_REACH = 3  # tokens before a trigger (its auxiliaries included) a mutual word may stand
+
+
+def _mutual_marked(c: Clause, t: Trigger) -> bool:
+    """ "AS dan Australia masing-masing akan menginvestasikan …", "… akan berinvestasi masing-masing …",
+    "saling membantu": a mutual word right before a cooperative trigger (or right after it) makes the
+    act of a coordinated subject one each does to the other."""
+    if t.cameo[:2] not in c.rules.settings["mutual_roots"]:
+        return False
+    marks = c.rules.wordsets["mutual_markers"]
+    if t.last + 1 < len(c.tokens) and c.tokens[t.last + 1].low in marks:
+        return True
+    aux = c.rules.wordsets["aux"]
+    for k in range(t.first - 1, max(-1, t.first - 1 - MUTUAL_REACH), -1):
+        if c.tokens[k].low in marks:
+            return True
+        if c.tokens[k].low not in aux or c.comma_before(k + 1):
+            return False
+    return False
+
+
+def _summit_holder(c: Clause) -> Group | None:
+    """ "Dalam KTT ASEAN, para pemimpin yang hadir, yakni …": the bloc whose summit the sentence names,
+    right after the summit noun (an ordinal such as "ke-43" may stand between)."""
+    nouns = c.rules.wordsets["summit_nouns"]
+    for k, tok in enumerate(c.tokens):
+        if tok.low not in nouns:
+            continue
+        g = next((g for g in c.groups if k < g.first <= k + 2 and g.prep is None), None)
+        if g is not None and all(c.tokens[j].low.startswith("ke") for j in range(k + 1, g.first)):
+            return g
+    return None
+
+
 def _genitive_roles(c: Clause, t: Trigger, subject_group: Group | None) -> tuple[Group | None, Group | None]:
     """ "invasi Ukraina": the genitive is the target; "invasi Rusia ke Ukraina": it is the source."""
     gen = genitive(c, t)
@@ -412,6 +446,8 @@ def arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]:
     pairs = _arguments(c, t)
     if t.rule.source_types:
         pairs = [(s, o) for s, o in pairs if s.type in t.rule.source_types]
+    if t.rule.target_types:
+        pairs = [(s, o) for s, o in pairs if o.type in t.rule.target_types]
     if int(t.cameo[:2]) < c.rules.settings["group_source_min_root"]:
         # a meeting or cooperation with nationals is none between states, seen from either side, and
         # neither is praise of one ("memuji miliuner China")
@@ -433,7 +469,10 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
             agent = _state_where(c, t)
         return _pairs(agent, subject(c, t.first))
     if rule.source_prep:
-        return _pairs(after(c, t, rule.source_prep), subject(c, t.first))
+        holder = subject(c, t.first)
+        if holder is None and rule.target_types:
+            holder = _summit_holder(c)
+        return _pairs(after(c, t, rule.source_prep), holder)
     if rule.symmetric:
         between = next((g for g in c.groups if g.prep == "antara" and t.last < g.first <= t.last + 4), None)
         if between is None and t.voice == "noun":
@@ -462,7 +501,7 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         target = partner(c, t)
     else:
         target = after(c, t, rule.target, skip=source)
-    if target is None and rule.symmetric:
+    if target is None and (rule.symmetric or _mutual_marked(c, t)):
         return _mutual(source)
     if target is not None and target.prep == "antara":
         # "prihatin dengan perundingan antara Rusia dan Korea Utara": only a symmetric trigger

@@ -43,6 +43,7 @@ RULE_FIELDS: dict[str, Any] = {
     "not_after": (str, False),
     "unless": (str, False),
     "source_types": (list, False),
+    "target_types": (list, False),
     "location_agent": (bool, False),
     "converse": (str, False),
     "note": (str, False),
@@ -80,6 +81,7 @@ class Rule:
     not_after: str | None = None  # word set that, right before the trigger, cancels it
     unless: str | None = None  # word set that, within two tokens after the trigger, cancels it
     source_types: tuple[str, ...] = ()  # actor types the source must have (empty: any)
+    target_types: tuple[str, ...] = ()  # actor types the target must have (empty: any)
     location_agent: bool = False  # a passive without agent: the state where it happened ("ditahan di Turki")
     converse: str | None = None  # CAMEO code of the same event seen from the target (host -> visit)
 
@@ -158,9 +160,10 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
         raise LexiconError(str(path), line, "genitive must be 'source' or 'target'")
     if entry.get("subject", "nearest") not in ("nearest", "any"):
         raise LexiconError(str(path), line, "subject must be 'nearest' or 'any'")
-    bad = [t for t in entry.get("source_types") or [] if t not in ACTOR_TYPES]
-    if bad:
-        raise LexiconError(str(path), line, f"source_types: unknown actor type {bad[0]!r} (one of {', '.join(ACTOR_TYPES)})")
+    for field in ("source_types", "target_types"):
+        bad = [t for t in entry.get(field) or [] if t not in ACTOR_TYPES]
+        if bad:
+            raise LexiconError(str(path), line, f"{field}: unknown actor type {bad[0]!r} (one of {', '.join(ACTOR_TYPES)})")
     return Rule(
         id=entry["id"],
         cameo=entry["cameo"],
@@ -183,6 +186,7 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
         not_after=entry.get("not_after"),
         unless=entry.get("unless"),
         source_types=tuple(entry.get("source_types") or ()),
+        target_types=tuple(entry.get("target_types") or ()),
         location_agent=bool(entry.get("location_agent", False)),
         converse=entry.get("converse"),
     )
@@ -212,7 +216,7 @@ def _load_settings(path: Path) -> dict[str, Any]:
     if not isinstance(data.get("threat_cameo"), str):
         raise LexiconError(str(path), None, "'threat_cameo' should be a CAMEO code string")
     settings["threat_cameo"] = data["threat_cameo"]
-    for key in ("object_agent_roots", "speech_act_roots"):
+    for key in ("object_agent_roots", "speech_act_roots", "mutual_roots"):
         roots = data.get(key)
         if not isinstance(roots, list) or not all(isinstance(r, str) and len(r) == 2 and r.isdigit() for r in roots):
             raise LexiconError(str(path), None, f"'{key}' should be a list of two-digit CAMEO roots")
