@@ -9,6 +9,7 @@ dan Y" both ways.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -120,7 +121,7 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
         return None  # "mengganggu perundingan": a noun after an ordinary verb has no subject of its own
     for g in reversed(c.groups):
         if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g)):
-            return _past_relative_agent(c, g)
+            return None if _noun_genitive(c, g) else _past_relative_agent(c, g)
     if not noun:
         return _main_subject_after_fronted_clause(c, i)
     return None
@@ -128,6 +129,16 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
 
 def _grouped(c: Clause, k: int) -> bool:
     return any(g.first <= k <= g.last for g in c.groups)
+
+
+def _noun_genitive(c: Clause, g: Group) -> bool:
+    """ "kaum loyalis Iran mendukung …", "caucus Palestina … menolak …": an actor that only names whom
+    the followers or the caucus before it stand with is not the subject of a later verb; the followers
+    are, and the lexicon does not know them."""
+    k = g.first - 1
+    if k < 0 or c.comma_before(g.first) or c.tokens[g.first].start < g.members[0].start:
+        return False  # a name starting inside a token ("pro-Iran") is no genitive of the word before
+    return c.tokens[k].low in c.rules.wordsets["follower_nouns"]
 
 
 def _past_relative_agent(c: Clause, g: Group) -> Group | None:
@@ -389,6 +400,28 @@ def _pairs(sources: Group | None, targets: Group | None) -> list[tuple[ActorMent
     return [(s, t) for s in sources.members for t in targets.members]
 
 
+_DYAD_JOIN = re.compile(r"[-\u2010\u2011]|\s*[\u2013\u2014]\s*")
+
+
+def _hyphen_dyad(c: Clause, t: Trigger) -> Group | None:
+    """ "perang Israel-Iran", "KTT ASEAN–Selandia Baru": actors joined only by a hyphen or a dash right
+    after a two-sided event noun are its parties, as "antara Israel dan Iran" would be. Every party
+    must be an actor of its own ("Korea-Selatan" is one name, "Arab-Kurdi" names none)."""
+    gen = genitive(c, t)
+    if gen is None or len(gen.members) != 1:
+        return None
+    members = [gen.members[0]]
+    for g in c.groups:
+        if g.members[0].start <= members[-1].start:
+            continue
+        if not _DYAD_JOIN.fullmatch(c.text[members[-1].end - c.offset : g.members[0].start - c.offset]):
+            break
+        members.extend(g.members)
+    if len(members) < 2 or len({m.code for m in members}) < len(members):
+        return None
+    return Group(tuple(members), gen.first, gen.last, None)
+
+
 def _mutual(group: Group | None) -> list[tuple[ActorMention, ActorMention]]:
     """Every ordered pair of a coordinated group ("antara X dan Y"); a long list names the parties of a
     multilateral meeting, not of pairwise events, and gives none."""
@@ -473,6 +506,10 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         if holder is None and rule.target_types:
             holder = _summit_holder(c)
         return _pairs(after(c, t, rule.source_prep), holder)
+    if t.voice in ("noun", "base") and (rule.symmetric or rule.reciprocal or rule.dyad):
+        dyad = _hyphen_dyad(c, t)
+        if dyad is not None:
+            return _mutual(dyad)
     if rule.symmetric:
         between = next((g for g in c.groups if g.prep == "antara" and t.last < g.first <= t.last + 4), None)
         if between is None and t.voice == "noun":

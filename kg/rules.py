@@ -38,6 +38,7 @@ RULE_FIELDS: dict[str, Any] = {
     "subject": (str, False),
     "symmetric": (bool, False),
     "reciprocal": (bool, False),
+    "dyad": (bool, False),
     "qualifiers": (dict, False),
     "priority": (int, False),
     "not_after": (str, False),
@@ -76,6 +77,7 @@ class Rule:
     subject: str = "nearest"  # nearest: nearest actor not governed by a preposition; any: nearest actor
     symmetric: bool = False  # "antara X dan Y" / a coordinated subject without target: both directions
     reciprocal: bool = False  # a meeting, talks, a clash: X with Y is also Y with X
+    dyad: bool = False  # "perang Israel-Iran": a hyphenated pair after the noun are its two parties
     qualifiers: tuple[tuple[str, str], ...] = ()  # (word set, cameo) refining the code by the object
     priority: int = 0
     not_after: str | None = None  # word set that, right before the trigger, cancels it
@@ -180,6 +182,7 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
         genitive=entry.get("genitive"),
         subject=entry.get("subject", "nearest"),
         symmetric=bool(entry.get("symmetric", False)),
+        dyad=bool(entry.get("dyad", False)),
         reciprocal=bool(entry.get("reciprocal", False)),
         qualifiers=qualifiers,
         priority=entry.get("priority", 0),
