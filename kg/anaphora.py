@@ -215,7 +215,7 @@ def _last_two_countries(people: list[ActorMention]) -> list[ActorMention]:
 def _speaker(
     text: str, s: int, e: int, found: list[ActorMention], seen: Referents, offset: int, lexicon_dir: str | None
 ) -> list[ActorMention]:
-    """ "Saya bicara dengan Sekjen PBB," ujar Retno: the first person is the one the sentence says speaks."""
+    """ "Saya bicara dengan Sekjen OKI," ujar Retno: the first person is the one the sentence says speaks."""
     verbs, anaphors = _speech(lexicon_dir)
     words = [(m.group().lower(), m.end()) for m in _WORD.finditer(text)]
     for n, (word, end) in enumerate(words):

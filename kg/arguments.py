@@ -223,7 +223,7 @@ def _head_of_aside(c: Clause, j: int) -> Group | None:
 
 def _antecedent(c: Clause, j: int) -> Group | None:
     """What a relative clause "yang …" at token j is about: the actor right before it, or the subject of
-    a copula ("Iran adalah salah satu negara pertama yang mengakui Israel")."""
+    a copula ("Turki adalah salah satu negara pertama yang mengakui Kosovo")."""
     direct = next((g for g in c.groups if g.last == j - 1), None)
     if direct is not None and direct.prep in _OWNED and direct.first >= 2:
         # "duta besarnya untuk PBB yang mendukung …": the clause is about the noun phrase the
@@ -282,7 +282,7 @@ def after(
         if g.prep is None and _marked_by(c, t.last, g.first, preps):
             return g  # "mendesak agar Israel": a conjunction the rule lists, not a preposition
         if direct and g.prep is None and _appositive_object(c, t.last, g.first):
-            return g  # "mengkritik negara mitra dagang seperti Kanada": the examples of the object
+            return g  # "mengecam negara mitra seperti Kanada": the examples of the object
         if direct and g.prep in (None, "oleh") and t.cameo[:2] in c.rules.settings["object_agent_roots"] \
                 and _agent_of_object(c, t.last, g.first):
             return g
@@ -290,7 +290,7 @@ def after(
 
 
 def _new_clause_between(c: Clause, t: Trigger, first: int) -> bool:
-    """ "Setelah sembuh dari serangan Taliban, Malala melanjutkan sekolahnya di Inggris": after a nominal
+    """ "Setelah pulih dari serangan milisi, sang aktivis melanjutkan studinya di Inggris": after a nominal
     trigger, a comma and then an active verb not in a relative clause open another clause, whose obliques
     are not the trigger's ("pengiriman senjata, termasuk roket, kepada Wagner" stays one phrase)."""
     commas = [k for k in range(t.last + 1, first + 1) if c.comma_before(k)]
@@ -319,7 +319,7 @@ MAX_MUTUAL = 4  # parties of a symmetric event listed together  # nouns of the o
 
 
 def _agent_of_object(c: Clause, last: int, first: int) -> bool:
-    """ "menyesalkan ancaman yang diluncurkan Korut", "mengecam kekejaman yang dilakukan oleh Israel":
+    """ "menyesalkan ancaman yang dilontarkan Korut", "mengecam kekejaman yang dilakukan oleh Israel":
     the direct object is a thing an actor did, named by a passive relative clause right before the
     actor; the act is aimed at that actor."""
     k = first - 1
@@ -347,7 +347,7 @@ def _marked_by(c: Clause, last: int, first: int, preps: Sequence[str]) -> bool:
 
 
 def _agent_phrase(c: Clause, t: Trigger) -> Group | None:
-    """ "ditangkap polisi perairan Malaysia": the agent of a di- passive right after the verb may be a
+    """ "ditangkap polisi laut Malaysia": the agent of a di- passive right after the verb may be a
     short noun phrase headed by an authority ("polisi", "otoritas", "pasukan" …) that ends in the actor."""
     sets = c.rules.wordsets
     for g in c.groups:
@@ -405,7 +405,7 @@ _DYAD_JOIN = re.compile(r"[-\u2010\u2011]|\s*[\u2013\u2014]\s*")
 
 def _hyphen_dyad(c: Clause, t: Trigger) -> Group | None:
     """ "perang Israel-Iran", "KTT ASEAN–Selandia Baru": actors joined only by a hyphen or a dash right
-    after a two-sided event noun are its parties, as "antara Israel dan Iran" would be. Every party
+    after a two-sided event noun are its parties, as "antara Israel dan Suriah" would be. Every party
     must be an actor of its own ("Korea-Selatan" is one name, "Arab-Kurdi" names none)."""
     gen = genitive(c, t)
     if gen is None or len(gen.members) != 1:
@@ -513,7 +513,7 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
     if rule.symmetric:
         between = next((g for g in c.groups if g.prep == "antara" and t.last < g.first <= t.last + 4), None)
         if between is None and t.voice == "noun":
-            # "Perundingan Palestina dan Israel": a coordinated genitive of a symmetric noun
+            # "Perundingan Armenia dan Azerbaijan": a coordinated genitive of a symmetric noun
             gen = genitive(c, t)
             between = gen if gen is not None and len(gen.members) > 1 else None
         if between is not None:
@@ -526,7 +526,7 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         if source is None and rule.genitive == "source":
             source = genitive(c, t)
     if source is None and t.voice == "base" and rule.genitive == "source" and rule.subject == "any":
-        # "perang Rusia di Ukraina": the war's genitive, right after it, wages it, not whoever is named before
+        # "perang Rusia di Suriah": the war's genitive, right after it, wages it, not whoever is named before
         gen = genitive(c, t)
         source = gen if gen is not None and gen.first == t.last + 1 and not c.comma_before(gen.first) else None
     if source is None:

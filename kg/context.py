@@ -19,7 +19,7 @@ from kg.model import MODALITIES, ActorMention, EventDate, Timex
 from kg.syntax import verb_shaped
 
 REAL_MODALITIES = frozenset({"asserted", "negated", "denied"})  # not planned, possible, alleged
-REPORT_LOOKAHEAD = 3  # "mengungkapkan kekhawatiran bahwa": bahwa may follow the verb's object
+REPORT_LOOKAHEAD = 3  # "menyatakan kekhawatiran bahwa": bahwa may follow the verb's object
 
 
 _WORD_LISTS = (
@@ -243,7 +243,7 @@ def _verb_like(c: Clause, j: int) -> bool:
 def _governs_back(
     c: Clause, found: Sequence[tuple[Trigger, ActorMention]], tx: int, real: Sequence[bool]
 ) -> int | None:
-    """A date after a trigger ("menyerang Israel pada 7 Oktober 2023") dates the nearest main event
+    """A date after a trigger ("menyerang Israel pada 9 Oktober 2023") dates the nearest main event
     before it, unless a reporting verb stands between (then it is the date of the statement, but
     see `_own_statement`; `real[n]`: event n is stated as real, not planned or alleged) or
     the date sits in a clause opened after the trigger (then it is that clause's verb's)."""

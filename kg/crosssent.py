@@ -1,5 +1,5 @@
 """Events whose participants are named in a later sentence: "... telah mendeportasi 300 WNA. ...
-Kebanyakan WNA yang dideportasi tersebut berasal dari Vietnam dan Filipina."
+Sebagian besar WNA yang dideportasi itu berasal dari Vietnam dan Filipina."
 
 An event is often told first with one side left generic ("warga negara asing", "nelayan") and a
 later sentence points back at those participants, by their noun and the same verb in a passive
@@ -52,7 +52,7 @@ def _alt(words: Sequence[str]) -> str:
 
 
 def _pointing(w: Words) -> re.Pattern[str]:
-    """ "Kebanyakan WNA yang dideportasi tersebut berasal dari": group np, verb, and the end is
+    """ "Sebagian besar WNA yang dideportasi itu berasal dari": group np, verb, and the end is
     where the named states begin."""
     return re.compile(
         rf"^(?P<np>[\w-]+(?:\s+[\w-]+){{0,{NP_WORDS - 1}}}?)\s+yang\s+(?P<verb>[\w-]+)"

@@ -86,7 +86,7 @@ def _specificity(t: Trigger) -> tuple[int, int, int, str]:
 
 
 def _threat_governor(tokens: list[Token], t: Trigger, rules: RuleSet) -> int | None:
-    """ "mengancam akan meluncurkan serangan": the token of the threat an attack is the content of."""
+    """ "mengancam akan melancarkan serangan": the token of the threat an attack is the content of."""
     if int(t.cameo[:2]) < 14:
         return None
     governors = rules.wordsets["threat_governors"]

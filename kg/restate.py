@@ -23,7 +23,7 @@ from kg.model import EventDate, Timex
 from kg.syntax import verb_shaped
 
 LEAD_CHARS = 30  # "Sementara itu, ": a short connective before the subject
-SUBJECT_WORDS = 8  # "Latihan bersama dengan kode latihan AMX Elang Ausindo 2015 itu"
+SUBJECT_WORDS = 8  # "Latihan gabungan bersandi Garuda Shield itu"
 QUOTES = "\"“”"
 _WORD = re.compile(r"[\w-]+")
 

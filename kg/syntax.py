@@ -79,7 +79,7 @@ def build_groups(
 
 
 _EXAMPLES = ("seperti", "termasuk", "yakni", "yaitu")
-_EXAMPLE_GAP = 7  # at most this many words in "dan sejumlah negara Timur Tengah seperti"
+_EXAMPLE_GAP = 7  # at most this many words in "dan beberapa negara Teluk seperti"
 
 
 def _link(
@@ -99,12 +99,12 @@ def _link(
     if _example_list(raw, words, coord, sets["coordination_nouns"]):
         return "and"
     if words == ["dengan"] and group.prep == "antara":
-        return "and"  # "antara Indonesia dengan Korsel"
+        return "and"  # "antara Indonesia dengan Jepang"
     return None
 
 
 def _example_list(raw: list[str], words: list[str], coord: frozenset[str], nouns: frozenset[str]) -> bool:
-    """ "Arab Saudi dan sejumlah negara Timur Tengah seperti Bahrain": the actor and the examples
+    """ "Arab Saudi dan beberapa negara Teluk seperti Bahrain": the actor and the examples
     of a collective noun that follows it are one list."""
     return (
         words[0] in ("dan", "serta")
@@ -157,7 +157,7 @@ _NOT_NOUNS = ("aux", "carry", "clause_stop", "coordination", "reporting_prefix",
 def _np_prep(
     tokens: list[Token], first: int, sets: Mapping[str, frozenset[str]], text: str = "", offset: int = 0, place: bool = False
 ) -> int | None:
-    """ "atas upaya diplomasi Indonesia": the preposition before up to three plain nouns that end in
+    """ "atas upaya diplomasi Malaysia": the preposition before up to three plain nouns that end in
     the actor, as a token index. After an apposition word the noun phrase it renames may be longer
     ("ke negara-negara sekutu di Pasifik, yaitu Tuvalu …"). Used to find targets only; a subject is
     never looked for this way."""
@@ -172,7 +172,7 @@ def _np_prep(
         if low in sets["apposition"] and gap == NP_GAP:
             gap += NP_APPOSITION_GAP
         elif low in sets["np_modifiers"]:
-            pass  # "atas peran aktif Indonesia"
+            pass  # "atas peran aktif Vietnam"
         elif not low.replace("-", "").isalpha() or verb_shaped(low) or any(low in sets[k] for k in _NOT_NOUNS):
             return None
         j -= 1

@@ -376,7 +376,7 @@ RECALL_PHRASES = [
     ("Staf Umum Turki mengumumkan hasil operasi.", None, [("Staf Umum Turki", "TUR.MIL", "TUR", "state")]),
     ("Dua nelayan asal Kabupaten Langkat ditangkap.",
      None, [("Dua nelayan asal Kabupaten", "IDN.NAT", "IDN", "group")]),
-    ("resolusi Dewan Keamanan terhadap Korut.",
+    ("sanksi Dewan Keamanan atas Korut.",
      None, [("Dewan Keamanan", "UN.SC", "UN", "organisation"), ("Korut", "PRK", "PRK", "state")]),
     ("rapat Dewan Keamanan Rusia kemarin.", None, []),
     ("menyerang teroris PYD/PKK dan YPG / PKK.",

@@ -90,7 +90,7 @@ CASES = [
     # "dilaporkan" right before the verb hedges it; a fronted "Dilaporkan <outlet>," names a source
     ("Israel dilaporkan menyerang Iran pada malam hari.", [("ISR", "IRN", "190", "alleged")]),
     (
-        "Dilaporkan sebuah kantor berita, harga minyak naik ketika Israel dan Iran saling serang.",
+        "Dilaporkan sebuah kantor berita, harga minyak naik ketika Israel dan Iran kembali saling serang.",
         [("ISR", "IRN", "190", "asserted"), ("IRN", "ISR", "190", "asserted")],
     ),
     ("Israel disebut menyerang Iran.", [("ISR", "IRN", "190", "alleged")]),
