@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kg.model import ActorMention
 from kg.rules import Rule, RuleSet
-from kg.syntax import Group, Token, verb_shaped
+from kg.syntax import Group, Token, group_at, verb_shaped
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,11 @@ def main_subject(c: Clause, i: int) -> Group | None:
     return None
 
 
+APPOSITIVE_OBJECT_WORDS = 5  # nouns of a direct object plus the apposition word ("negara mitra seperti")
+AGENT_PHRASE_WORDS = 3  # plain nouns before the actor in a bare passive agent ("polisi laut Malaysia")
+MAX_MUTUAL = 4  # parties of a symmetric event listed together; a longer list is a multilateral meeting
+MUTUAL_REACH = 3  # tokens before a trigger (its auxiliaries included) a mutual word may stand
+
 # Prepositions completing a noun phrase ("Duta Besar Belgia untuk PBB", "warga asal Suriah"): a
 # relative clause after such a phrase is about its head, not about the actor the preposition governs.
 _OWNED = frozenset({"untuk", "asal"})
@@ -105,7 +110,7 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
     floor = _region_start(c, i) if noun else 0
     if j >= 0 and c.tokens[j].low == "yang":
         return _antecedent(c, j)
-    if not noun and j >= 0 and c.tokens[j].low in c.rules.wordsets["subject_pronouns"] and not _grouped(c, j) \
+    if not noun and j >= 0 and c.tokens[j].low in c.rules.wordsets["subject_pronouns"] and group_at(c.groups, j) is None \
             and not c.comma_before(j + 1):
         return None  # "… bahwa mereka mendukung …": the subject is a pronoun no actor was found for
     if j >= 0 and c.tokens[j].low in c.rules.wordsets["carry"] and mode != "any":
@@ -125,10 +130,6 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
     if not noun:
         return _main_subject_after_fronted_clause(c, i)
     return None
-
-
-def _grouped(c: Clause, k: int) -> bool:
-    return any(g.first <= k <= g.last for g in c.groups)
 
 
 def _noun_genitive(c: Clause, g: Group) -> bool:
@@ -176,7 +177,7 @@ def _reported_clause_start(c: Clause, j: int) -> bool:
     reported clause right after "VERB-of-saying ,", and no actor stands in them, so the reporter is not
     the subject and the real one is not in the lexicon."""
     for k in range(j, max(0, j - 4), -1):
-        if any(g.first <= k <= g.last for g in c.groups):
+        if group_at(c.groups, k) is not None:
             return False
         if c.comma_before(k) and _is_reporting(c, k - 1):
             return True
@@ -314,10 +315,6 @@ def _appositive_object(c: Clause, last: int, first: int) -> bool:
     ) and not any(c.comma_before(tok.i) for tok in between[:-1])
 
 
-APPOSITIVE_OBJECT_WORDS = 5
-MAX_MUTUAL = 4  # parties of a symmetric event listed together  # nouns of the object plus the apposition word
-
-
 def _agent_of_object(c: Clause, last: int, first: int) -> bool:
     """ "menyesalkan ancaman yang dilontarkan Korut", "mengecam kekejaman yang dilakukan oleh Israel":
     the direct object is a thing an actor did, named by a passive relative clause right before the
@@ -364,9 +361,6 @@ def _agent_phrase(c: Clause, t: Trigger) -> Group | None:
         ok = ok and not any(c.comma_before(tok.i) for tok in [*between, c.tokens[g.first]])
         return g if ok else None
     return None
-
-
-AGENT_PHRASE_WORDS = 3  # plain nouns before the actor in a bare passive agent ("polisi perairan Malaysia")
 
 
 def _state_where(c: Clause, t: Trigger) -> Group | None:
@@ -428,9 +422,6 @@ def _mutual(group: Group | None) -> list[tuple[ActorMention, ActorMention]]:
     if group is None or not 2 <= len(group.members) <= MAX_MUTUAL:
         return []
     return [(a, b) for a in group.members for b in group.members if a is not b]
-
-
-MUTUAL_REACH = 3  # tokens before a trigger (its auxiliaries included) a mutual word may stand
 
 
 def _mutual_marked(c: Clause, t: Trigger) -> bool:

@@ -21,8 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
+from kg.date_grammar import alt
 from kg.events import RawEvent, extract_sentence, find_triggers
 from kg.model import ActorMention, Sentence, Timex
 from kg.rules import RuleSet
@@ -47,22 +49,20 @@ def words_from(settings: dict[str, Any], demonstratives: Sequence[str]) -> Words
     return Words(tuple(part["origin"]), tuple(part["remainder"]), tuple(demonstratives), part["reach"])
 
 
-def _alt(words: Sequence[str]) -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-
-
+@lru_cache(maxsize=4)
 def _pointing(w: Words) -> re.Pattern[str]:
     """ "Sebagian besar WNA yang dideportasi itu berasal dari": group np, verb, and the end is
     where the named states begin."""
     return re.compile(
         rf"^(?P<np>[\w-]+(?:\s+[\w-]+){{0,{NP_WORDS - 1}}}?)\s+yang\s+(?P<verb>[\w-]+)"
-        rf"(?:\s+(?:{_alt(w.demonstratives)}))?\s+(?:{_alt(w.origin)})\s+",
+        rf"(?:\s+(?:{alt(w.demonstratives)}))?\s+(?:{alt(w.origin)})\s+",
         re.IGNORECASE,
     )
 
 
+@lru_cache(maxsize=4)
 def _remainder(w: Words) -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_alt(w.remainder)})\s+(?:adalah|yaitu|yakni|berasal\s+dari|dari)\s+", re.IGNORECASE)
+    return re.compile(rf"^(?:{alt(w.remainder)})\s+(?:adalah|yaitu|yakni|berasal\s+dari|dari)\s+", re.IGNORECASE)
 
 
 def _is_state(m: ActorMention) -> bool:

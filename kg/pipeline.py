@@ -6,8 +6,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from kg.actors import ActorMatcher, DocMemory
 from kg.anaphora import Referents, quotations, resolve
 from kg.clean import clean, split_sentences
 from kg.context import load_modality
-from kg.crosssent import Participants, words_from
+from kg.crosssent import Participants, Words, words_from
 from kg.dates import DateResolver, resolve_anaphoric
 from kg.events import RawEvent, extract_sentence
 from kg.frames import date_framed, frame_pattern
@@ -44,6 +45,21 @@ class Resources:
             modality=load_modality(str(lexicon_dir) if lexicon_dir else None),
             lexicon_dir=str(lexicon_dir) if lexicon_dir else None,
         )
+
+    @cached_property
+    def frames(self) -> re.Pattern[str]:
+        """ "Dalam pertemuan itu, …" (kg/frames.py), compiled once per process."""
+        return frame_pattern(self.dates.words)
+
+    @cached_property
+    def restating(self) -> re.Pattern[str]:
+        """ "Pernyataan itu disampaikan …" (kg/restate.py), compiled once per process."""
+        return restating_pattern(self.dates.words)
+
+    @cached_property
+    def participant_words(self) -> Words:
+        """The words of kg/crosssent.py's pattern ("… yang dideportasi itu berasal dari …")."""
+        return words_from(self.rules.settings, self.dates.words.demonstratives)
 
 
 class Told:
@@ -81,13 +97,12 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
     timexes: list[Timex] = []
     told = Told(res.dates.words.anaphoric_reach, res.dates.words.anaphoric_shifts)
     refers_back = res.dates.refers_back(body)
-    frames = frame_pattern(res.dates.words)
-    restating = restating_pattern(res.dates.words)
+    frames, restating = res.frames, res.restating
     speech_roots = res.rules.settings["speech_act_roots"]
     # names first (a quote's speaker may be named after it), then anaphors against them
     named_in = [res.actors.find(s.text, s.start, when=anchor, memory=memory) for s in sentences]
     quotes = quotations([(s.start, s.text) for s in sentences], named_in, res.lexicon_dir)
-    participants = Participants(words_from(res.rules.settings, res.dates.words.demonstratives), res.rules, res.modality)
+    participants = Participants(res.participant_words, res.rules, res.modality)
     told_before: list[tuple[Sentence, list[ActorMention]]] = []
 
     def dates_of(s: Sentence) -> list[Timex]:
@@ -101,13 +116,12 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
         actors.extend(mentions)
         if topic is None and mentions:  # "WNA yang dideportasi tersebut berasal dari A dan B"
             raws.extend(participants.complete(sentence, mentions, told_before, dates_of, raws))
-        told_before = [*told_before[-participants.words.reach + 1 :], (sentence, mentions)] if participants.words.reach > 0 else []
+        told_before = [*told_before, (sentence, mentions)][-participants.words.reach :] if participants.words.reach else []
         restates = bool(raws) and restating.match(sentence.text) is not None
         if topic is not None or (len(mentions) < 2 and not refers_back and not restates):
             continue  # an event needs two actors; skip the date search where none can be
         # with a "saat itu" in the text, every sentence's dates: the last may be what it stands for
-        found = res.dates.quoted_days(sentence.text, sentence.start, res.dates.find(sentence.text, sentence.start, anchor))
-        found = told.resolve(sentence.index, found)
+        found = told.resolve(sentence.index, dates_of(sentence))
         if restates:  # "Pernyataan itu disampaikan ..., Senin (7/8)": dates events told before
             raws = date_restated(
                 sentence.text, sentence.start, sentence.index, found, raws, restating, res.dates.words, speech_roots
