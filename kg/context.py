@@ -12,10 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.arguments import Clause, Trigger, subject
 from kg.errors import LexiconError
 from kg.lexicon import LEXICON_DIR, load_json
 from kg.model import MODALITIES, ActorMention, EventDate, Timex
+from kg.subjects import Clause, Trigger, subject
 from kg.syntax import verb_shaped
 
 REAL_MODALITIES = frozenset({"asserted", "negated", "denied"})  # not planned, possible, alleged

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from kg.arguments import Clause, Trigger, arguments
+from kg.arguments import arguments
 from kg.context import attach_dates, attribution, modality
 from kg.model import ActorMention, EventDate, EventMention, Sentence, Timex
 from kg.rules import Rule, RuleSet
+from kg.subjects import Clause, Trigger
 from kg.syntax import Token, build_groups, tokenize
 
 

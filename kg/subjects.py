@@ -1,0 +1,224 @@
+"""The clause a trigger stands in, and the search for the actor it is predicated of (its subject).
+
+Indonesian word order is SVO: the subject of a trigger is the nearest actor to its left not governed by a
+preposition, or the clause-chain subject when the clause opens with "dan"/"sambil"…, the head of a
+relative clause ("Wagner yang didukung …"), or the main clause's subject after a fronted "Setelah …,"
+clause. kg/arguments.py finds the other arguments and assembles the (source, target) pairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.rules import Rule, RuleSet
+from kg.syntax import Group, Token, group_at, verb_shaped
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    rule: Rule
+    voice: str
+    first: int  # token index of the trigger's first token
+    head_last: int  # last token of the trigger phrase itself
+    last: int  # last token of trigger + required object
+    cameo: str
+    governor: int | None = None  # token of "mengancam" when the trigger is the content of a threat
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Everything the argument search needs about one sentence."""
+
+    tokens: list[Token]
+    groups: list[Group]
+    rules: RuleSet
+    text: str = ""  # the sentence, for the punctuation between tokens
+    offset: int = 0  # document offset of text[0]
+
+    def comma_before(self, k: int) -> bool:
+        """Is there a comma between token k - 1 and token k?"""
+        if not self.text or k <= 0 or k >= len(self.tokens):
+            return False
+        return "," in self.text[self.tokens[k - 1].end - self.offset : self.tokens[k].start - self.offset]
+
+
+def _skip_aux_back(c: Clause, i: int) -> int:
+    aux = c.rules.wordsets["aux"]
+    j = i - 1
+    while j >= 0 and c.tokens[j].low in aux:
+        j -= 1
+    return j
+
+
+def _region_start(c: Clause, i: int) -> int:
+    for j in range(i - 1, -1, -1):
+        if c.tokens[j].low == "bahwa":
+            return j + 1
+    return 0
+
+
+def verb_like(c: Clause, j: int) -> bool:
+    low = c.tokens[j].low
+    return verb_shaped(low) and low not in c.rules.wordsets["aux"]
+
+
+def main_subject(c: Clause, i: int) -> Group | None:
+    """The subject of the clause chain a trigger at token i continues: the first actor not governed by
+    a preposition that stands before the chain's first verb."""
+    start = _region_start(c, i)
+    in_group = {k for g in c.groups for k in range(g.first, g.last + 1)}
+    first_verb = next((j for j in range(start, i) if j not in in_group and verb_like(c, j)), i)
+    for g in c.groups:
+        if g.first >= start and g.last < first_verb and g.prep is None:
+            return g
+    return None
+
+
+# Prepositions completing a noun phrase ("Duta Besar Belgia untuk PBB", "warga asal Suriah"): a
+# relative clause after such a phrase is about its head, not about the actor the preposition governs.
+_OWNED = frozenset({"untuk", "asal"})
+
+# Prepositions that, even across a short noun phrase, mark an actor as an oblique, never a subject.
+# ("di", "dalam", "pada", "untuk" also open sentence adverbials such as "Di sisi lain Rusia …".)
+_OBLIQUE = frozenset({"ke", "kepada", "terhadap", "dengan", "dari", "antara"})
+
+
+def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: bool = False) -> Group | None:
+    """The actor a trigger at token i is predicated of.
+
+    A nominal trigger takes its subject from close by and never across "bahwa"; a verb may reach
+    back over a complement clause ("AS mengatakan bahwa akan mengirim …").
+    """
+    settings = c.rules.settings
+    j = _skip_aux_back(c, i)
+    # A noun after a support verb ("melangsungkan pertemuan") takes that verb's subject, as far away
+    # as a verb's; after a frame word ("dalam kunjungannya") it stays close.
+    verbal = noun and j >= 0 and c.tokens[j].low in c.rules.wordsets["noun_frames"] and verb_like(c, j)
+    window = settings["noun_subject_window" if noun and not verbal else "subject_window"]
+    if near and j >= 0 and not verb_like(c, j):
+        # a war named after a noun ("… serta dampak perang di Ukraina") is waged by an actor close by
+        window = settings["noun_subject_window"]
+    floor = _region_start(c, i) if noun else 0
+    if j >= 0 and c.tokens[j].low == "yang":
+        return _antecedent(c, j)
+    if not noun and j >= 0 and c.tokens[j].low in c.rules.wordsets["subject_pronouns"] and group_at(c.groups, j) is None \
+            and not c.comma_before(j + 1):
+        return None  # "… bahwa mereka mendukung …": the subject is a pronoun no actor was found for
+    if j >= 0 and c.tokens[j].low in c.rules.wordsets["carry"] and mode != "any":
+        return main_subject(c, i) or (None if noun else _main_subject_after_fronted_clause(c, i))
+    if not noun and _reported_clause_start(c, j):
+        return None  # "UNHCR mengungkapkan, Jolie mengunjungi …": the subject is after the comma, unknown
+    if not noun and c.comma_before(j + 1):
+        head = _head_of_aside(c, j)
+        if head is not None:
+            return head
+    possessed = noun and c.tokens[i].low.endswith("nya")
+    if noun and mode != "any" and j >= 0 and not _framed(c, j) and not possessed:
+        return None  # "mengganggu perundingan": a noun after an ordinary verb has no subject of its own
+    for g in reversed(c.groups):
+        if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g)):
+            return None if _noun_genitive(c, g) else _past_relative_agent(c, g)
+    if not noun:
+        return _main_subject_after_fronted_clause(c, i)
+    return None
+
+
+def _noun_genitive(c: Clause, g: Group) -> bool:
+    """ "kaum loyalis Iran mendukung …", "caucus Palestina … menolak …": an actor that only names whom
+    the followers or the caucus before it stand with is not the subject of a later verb; the followers
+    are, and the lexicon does not know them."""
+    k = g.first - 1
+    if k < 0 or c.comma_before(g.first) or c.tokens[g.first].start < g.members[0].start:
+        return False  # a name starting inside a token ("pro-Iran") is no genitive of the word before
+    return c.tokens[k].low in c.rules.wordsets["follower_nouns"]
+
+
+def _past_relative_agent(c: Clause, g: Group) -> Group | None:
+    """ "Serdadu Suriah yang didukung tentara Rusia melancarkan serangan …": the agent of a passive
+    relative clause ("yang didukung [oleh] X") is not the subject of a verb after that clause; the
+    clause's head is (or nobody the lexicon knows: "milisi yang didukung Iran menyerang …")."""
+    k = g.first - 1
+    if k >= 0 and c.tokens[k].low == "oleh":
+        k -= 1
+    if k < 1 or c.tokens[k - 1].low != "yang" or not (c.tokens[k].low.startswith("di") and verb_shaped(c.tokens[k].low)):
+        return g
+    head = next((h for h in c.groups if h.last == k - 2), None)
+    return head if head is not None and _subject_like(head) else None
+
+
+def _reported_clause_start(c: Clause, j: int) -> bool:
+    """ "UNHCR mengungkapkan, Jolie mengunjungi …": the words before a verb (ending at token j) open a
+    reported clause right after "VERB-of-saying ,", and no actor stands in them, so the reporter is not
+    the subject and the real one is not in the lexicon."""
+    for k in range(j, max(0, j - 4), -1):
+        if group_at(c.groups, k) is not None:
+            return False
+        if c.comma_before(k) and _is_reporting(c, k - 1):
+            return True
+    return False
+
+
+def _is_reporting(c: Clause, k: int) -> bool:
+    low = c.tokens[k].low
+    return low in c.rules.wordsets["reporting_prefix"] or low in c.rules.wordsets["reporting_postfix"]
+
+
+def _main_subject_after_fronted_clause(c: Clause, i: int) -> Group | None:
+    """ "Setelah menandatangani kesepakatan dengan Perancis, Indonesia kini …", "Lalu setelah kembali ke
+    Yangon dan bertemu UNHCR, Retno …": a verb of a fronted subordinate clause without a subject of its
+    own shares the main clause's, right after the comma. The clause must open with a verb ("Saat ini X
+    hadir …" has a subject of its own)."""
+    fronted = c.rules.wordsets["fronted_subordinators"]
+    k = 1 if len(c.tokens) > 1 and c.tokens[0].low in c.rules.wordsets["carry"] and c.tokens[0].low not in fronted else 0
+    if k >= len(c.tokens) - 1 or c.tokens[k].low not in fronted or i <= k:
+        return None
+    opener = c.tokens[k + 1].low
+    if k + 1 != i and not verb_shaped(opener) and opener not in c.rules.wordsets["aux"]:
+        return None
+    comma = next((j for j in range(k + 1, len(c.tokens)) if c.comma_before(j)), None)
+    if comma is None or comma <= i:
+        return None
+    if any(k < g.first and g.last < i and _subject_like(g) for g in c.groups):
+        return None  # the fronted clause names its own subject
+    start = c.tokens[comma].start
+    return next((g for g in c.groups if g.members[0].start == start and _subject_like(g)), None)
+
+
+def _head_of_aside(c: Clause, j: int) -> Group | None:
+    """ "Presiden Turki Erdogan, yang berupaya … warga Turki …, menuduh …": a verb right after a
+    relative clause set off by commas (ending at token j) is predicated of the actor before it."""
+    for k in range(j, max(0, j - 30), -1):
+        if c.tokens[k].low == "bahwa":
+            return None
+        if c.tokens[k].low == "yang" and c.comma_before(k):
+            head = next((g for g in c.groups if g.last == k - 1), None)
+            return head if head is not None and _subject_like(head) else None
+    return None
+
+
+def _antecedent(c: Clause, j: int) -> Group | None:
+    """What a relative clause "yang …" at token j is about: the actor right before it, or the subject of
+    a copula ("Turki adalah salah satu negara pertama yang mengakui Kosovo")."""
+    direct = next((g for g in c.groups if g.last == j - 1), None)
+    if direct is not None and direct.prep in _OWNED and direct.first >= 2:
+        # "duta besarnya untuk PBB yang mendukung …": the clause is about the noun phrase the
+        # preposition completes, whose actor (if any) stands before it
+        return next((g for g in c.groups if g.last == direct.first - 2 and g.prep is None), None)
+    if direct is not None:
+        return direct
+    copula = c.rules.wordsets["copula"]
+    for k in range(j - 1, max(-1, j - 8), -1):
+        if c.tokens[k].low in copula:
+            return next((g for g in reversed(c.groups) if g.last < k and g.prep is None), None)
+    return None
+
+
+def _framed(c: Clause, j: int) -> bool:
+    """A nominal trigger takes a subject only after a support verb or frame word ("melakukan
+    pengiriman", "dalam kunjungannya"); Indonesian genitives follow the noun, so an actor right
+    before it ("… Republik Korea), KTT …") is not its subject."""
+    return c.tokens[j].low in c.rules.wordsets["noun_frames"]
+
+
+def _subject_like(g: Group) -> bool:
+    return g.prep in (None, "oleh") and g.np_prep not in _OBLIQUE
