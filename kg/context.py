@@ -15,8 +15,7 @@ from typing import Any
 from kg.errors import LexiconError
 from kg.lexicon import LEXICON_DIR, load_json
 from kg.model import MODALITIES, ActorMention, EventDate, Timex
-from kg.subjects import Clause, Trigger, subject
-from kg.syntax import verb_shaped
+from kg.subjects import Clause, Trigger, subject, verb_like
 
 REAL_MODALITIES = frozenset({"asserted", "negated", "denied"})  # not planned, possible, alleged
 REPORT_LOOKAHEAD = 3  # "menyatakan kekhawatiran bahwa": bahwa may follow the verb's object
@@ -118,7 +117,7 @@ def _purpose_clause(c: Clause, j: int, anchor: int, data: dict[str, Any]) -> boo
     aux = c.rules.wordsets["aux"]
     if not all(c.tokens[k].low in aux or c.tokens[k].low in data["purpose_fillers"] for k in between):
         return False
-    return any(_verb_like(c, k) for k in range(j + 1, anchor + 1))
+    return any(verb_like(c, k) for k in range(j + 1, anchor + 1))
 
 
 def _source_frame(c: Clause, j: int, data: dict[str, Any]) -> bool:
@@ -152,7 +151,7 @@ def _verb_before(c: Clause, j: int, reach: int, stops: frozenset[str]) -> int | 
         low = c.tokens[k].low
         if low in stops:
             return None
-        if _verb_like(c, k):
+        if verb_like(c, k):
             return k
     return None
 
@@ -225,7 +224,7 @@ def _opens_clause(c: Clause, t: Trigger, j: int, tx: int) -> bool:
     low = c.tokens[j].low
     if c.comma_before(tx):
         return False
-    verbs = [k for k in range(j + 1, tx) if _verb_like(c, k)]
+    verbs = [k for k in range(j + 1, tx) if verb_like(c, k)]
     if not verbs:
         return False
     if low == "yang":
@@ -233,11 +232,6 @@ def _opens_clause(c: Clause, t: Trigger, j: int, tx: int) -> bool:
         # a second verb ends the relative clause: "Sidang yang dihadiri X tersebut diselenggarakan pada"
         return not _in_groups(c, t.last + 1, j) and len(verbs) == 1 and c.tokens[verbs[0]].low.startswith(active)
     return low in c.rules.wordsets["date_clause_openers"]
-
-
-def _verb_like(c: Clause, j: int) -> bool:
-    low = c.tokens[j].low
-    return verb_shaped(low) and low not in c.rules.wordsets["aux"]
 
 
 def _governs_back(
@@ -261,7 +255,7 @@ def _occasion_of(c: Clause, t: Trigger, tx: int) -> bool:
     date is its own (not in a clause opened after it)."""
     if not _relative(c, t) or t.last >= tx:
         return False
-    verbs = [j for j in range(t.last + 1, tx) if _verb_like(c, j) or c.tokens[j].low in c.rules.wordsets["occurrence_verbs"]]
+    verbs = [j for j in range(t.last + 1, tx) if verb_like(c, j) or c.tokens[j].low in c.rules.wordsets["occurrence_verbs"]]
     if not verbs or c.tokens[verbs[0]].low not in c.rules.wordsets["occurrence_verbs"]:
         return False
     v = verbs[0]
@@ -296,7 +290,7 @@ def _noun_date(c: Clause, j: int, tx: int) -> bool:
     date is set off by a comma."""
     if c.tokens[j].low not in c.rules.wordsets["noun_date_openers"] or c.comma_before(tx):
         return False
-    return not _verb_like(c, j + 1) and not any(c.comma_before(k) for k in range(j + 1, tx))
+    return not verb_like(c, j + 1) and not any(c.comma_before(k) for k in range(j + 1, tx))
 
 
 def _own_statement(c: Clause, t: Trigger, source: ActorMention, reports: list[int], tx: int) -> bool:
