@@ -4,13 +4,14 @@ an office named beside them. Every text here is written for the test."""
 
 from __future__ import annotations
 
+from documents import event_rows, source_words
+
 from kg.model import Document
 from kg.pipeline import default_resources, process_document
 
 
-def _events(text: str, date: str = "2017-08-15") -> list[tuple[str, str, str, str]]:
-    events = process_document(Document("t", text, None, date), default_resources()).events
-    return sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events)
+def _events(text: str, date: str = "2017-08-15") -> list[tuple[object, ...]]:
+    return event_rows(text, date, source_words)
 
 
 def _mentions(text: str, date: str = "2017-08-15") -> list[tuple[str, str]]:

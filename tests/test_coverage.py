@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from kg.model import Document
-from kg.pipeline import default_resources, process_document
-
-RES = default_resources()
+from documents import event_rows
 
 CASES = [
     ("Pemerintah Filipina memohon kepada Malaysia agar membebaskan nelayannya.", [("PHL", "MYS", "020")]),
@@ -30,6 +26,4 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_coverage_sentence(text: str, expected: list[tuple[str, str, str]]) -> None:
-    result = process_document(Document("cov", text, "Berita", "2017-01-10"), RES)
-    got = sorted((e.source.code, e.target.code, e.type.cameo) for e in result.events)
-    assert got == sorted(expected)
+    assert event_rows(text, "2017-01-10", title="Berita") == sorted(expected)

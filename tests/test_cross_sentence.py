@@ -4,24 +4,25 @@ the test."""
 
 from __future__ import annotations
 
-from kg.model import Document, Event
-from kg.pipeline import default_resources, process_document
+from documents import event_rows, events_of
+
+from kg.model import Event
 
 DEPORTED = (
     "Pemerintah Indonesia telah mendeportasi sekitar 500 warga negara asing (WNA) pada Senin (3/4). "
     "Mereka melanggar izin tinggal. "
-    "Kebanyakan WNA yang dideportasi tersebut berasal dari Vietnam, Filipina, dan Cina. "
+    "Sebagian besar WNA yang dideportasi itu berasal dari Vietnam, Filipina, dan Cina. "
     "Sisanya adalah Thailand dan Malaysia. "
     "Keberadaan mereka merugikan negara."
 )
 
 
 def _events(text: str, date: str = "2017-04-05") -> tuple[Event, ...]:
-    return process_document(Document("t", text, None, date), default_resources()).events
+    return events_of(text, date)
 
 
-def _tuples(text: str) -> list[tuple[str, str, str]]:
-    return sorted((e.source.code, e.target.code, e.type.cameo) for e in _events(text))
+def _tuples(text: str) -> list[tuple[object, ...]]:
+    return event_rows(text, "2017-04-05")
 
 
 def test_participants_named_later_complete_the_earlier_event_once_per_state() -> None:
@@ -44,7 +45,7 @@ def test_the_event_keeps_the_trigger_sentence_and_its_date_and_the_named_side_it
         "Vietnam",
     )
     assert DEPORTED[vietnam.target.start : vietnam.target.end] == "Vietnam"
-    assert vietnam.target.start > DEPORTED.index("Kebanyakan")
+    assert vietnam.target.start > DEPORTED.index("Sebagian besar")
     assert (vietnam.date.value, vietnam.modality) == ("2017-04-03", "asserted")
 
 
@@ -60,7 +61,7 @@ def test_participants_named_too_far_after_the_event_complete_nothing() -> None:
     text = (
         "Pemerintah Indonesia telah mendeportasi sekitar 500 warga negara asing (WNA). "
         "Mereka melanggar izin tinggal. Masyarakat diminta melapor. Petugas akan berjaga. "
-        "Kebanyakan WNA yang dideportasi tersebut berasal dari Vietnam dan Cina."
+        "Sebagian besar WNA yang dideportasi itu berasal dari Vietnam dan Cina."
     )
     assert _tuples(text) == []
 

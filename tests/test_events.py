@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from documents import event_rows, source_words
 
 from kg.context import load_modality
 from kg.events import extract_sentence
@@ -169,13 +170,9 @@ CASES = [
 ]
 
 
-def document_dyads(text: str, when: str = "2024-01-10") -> list[tuple[str, str, str, str]]:
+def document_dyads(text: str, when: str = "2024-01-10") -> list[tuple[object, ...]]:
     """(source code, target code, CAMEO, source words) of every event of a one-sentence document."""
-    from kg.model import Document
-    from kg.pipeline import default_resources, process_document
-
-    events = process_document(Document("k", text, None, when), default_resources()).events
-    return sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events)
+    return event_rows(text, when, source_words)
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])

@@ -3,13 +3,11 @@ act of a coordinated subject ("masing-masing", "saling"). Every text here is wri
 
 from __future__ import annotations
 
-from kg.model import Document
-from kg.pipeline import default_resources, process_document
+from documents import event_rows, modality
 
 
-def _events(text: str, date: str = "2023-08-30") -> list[tuple[str, str, str, str]]:
-    events = process_document(Document("t", text, None, date), default_resources()).events
-    return sorted((e.source.code, e.target.code, e.type.cameo, e.modality) for e in events)
+def _events(text: str, date: str = "2023-08-30") -> list[tuple[object, ...]]:
+    return event_rows(text, date, modality)
 
 
 def test_the_states_listed_after_yakni_attend_the_summit_of_the_bloc_the_clause_is_about() -> None:
