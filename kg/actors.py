@@ -2,29 +2,26 @@
 armed groups and people, each resolved to an id and a roll-up code (see CONTRACT.md).
 
 Two passes, both linear in the sentence: a longest-match walk of the lexicon trie (names, role
-words, blockers), then a small left-to-right grammar that merges "role words + country + person"
+words, blockers), then a small left-to-right grammar (kg/actor_phrase.py) that merges "role words + country + person"
 into one mention ("Menteri Pertahanan Rusia Sergey Shoigu").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from kg.actor_lexicon import TOKEN, ActorLexicon, Entity, Pattern, Term, norm_gap, norm_phrase, norm_token
+from kg.actor_lexicon import TOKEN, ActorLexicon, Pattern, norm_gap, norm_phrase, norm_token
+from kg.actor_phrase import Found, Item, Phrase, Sentence, Token, adjacent
 from kg.errors import ActorNotFound
 from kg.lexicon import LEXICON_DIR, cached_json
 from kg.model import ActorMention
 
-Token = tuple[int, int, str]  # start, end, normalised form
 _NAMED = ("actor", "person", "short")
 _HEADLINE_SHARE = 0.6  # above this share of capitalised words a sentence is a title-case headline
-# Between an open role and its country: the office's own name, one to three capitalised words
-# ("Kementerian Unifikasi Korea Selatan", "Menteri Lingkungan Hidup Jepang").
-_OFFICE_NAME = re.compile(r"\s+(?:[^\W\d_][^\W_]*\s+){1,3}")
 # A name the lexicon does not know, set off by a comma after a state office ("Wakil Menteri Dalam
 # Negeri India, Kiren Rijiju, ..."; "Duta besar RI di Malaysia, Herman Prayitno mengapresiasi ...")
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?"
@@ -34,30 +31,6 @@ _APPOSED_NAME = re.compile(
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w,.;:]*$")
 _OFFICE_PLACE = re.compile(r"\s+(?:di|untuk)\s+")
 _SHORT_NAME = 4  # a first or last name shorter than this is not remembered on its own
-
-
-@dataclass(frozen=True, slots=True)
-class _Item:
-    """A stretch of tokens that matched the lexicon, with every meaning that fits its casing."""
-
-    first: int  # token indexes, end exclusive
-    last: int
-    start: int  # character offsets in the sentence
-    end: int
-    terms: tuple[Term, ...]  # strongest first
-    key: str  # normalised surface, for DocMemory
-
-    @property
-    def kind(self) -> str:
-        return self.terms[0].kind
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    start: int
-    end: int
-    actor_id: str
-    code: str | None = None  # set when the text names the code ("Presiden Rusia Vladimir Putin")
 
 
 class DocMemory:
@@ -102,7 +75,7 @@ class ActorMatcher:
         `when` (YYYY-MM-DD, the article date) picks the role a person held on that day.
         """
         tokens = _tokenize(text)
-        sentence = _Sentence(text, tokens, self._scan(text, tokens), _is_headline(text, tokens))
+        sentence = Sentence(text, tokens, self._scan(text, tokens), _is_headline(text, tokens))
         items = sentence.items
         mentions = []
         k = 0
@@ -222,7 +195,7 @@ class ActorMatcher:
 
     # --- pass 1: longest match over the token trie ----------------------------------------------
 
-    def _scan(self, text: str, tokens: list[Token]) -> list[_Item]:
+    def _scan(self, text: str, tokens: list[Token]) -> list[Item]:
         items = []
         first_words = self.lex.root.children
         i, n = 0, len(tokens)
@@ -238,7 +211,7 @@ class ActorMatcher:
                 i = item.last
         return items
 
-    def _longest(self, text: str, tokens: list[Token], i: int) -> _Item | None:
+    def _longest(self, text: str, tokens: list[Token], i: int) -> Item | None:
         node = self.lex.root.children.get(tokens[i][2])
         if node is None:
             return None
@@ -255,7 +228,7 @@ class ActorMatcher:
             terms = tuple(p.term for p in candidate.patterns if self._fits(p, text, tokens, i, last))
             if terms:
                 key = " ".join(tok[2] for tok in tokens[i:last])
-                return _Item(i, last, tokens[i][0], tokens[last - 1][1], terms, key)
+                return Item(i, last, tokens[i][0], tokens[last - 1][1], terms, key)
         return None
 
     def _fits(self, pattern: Pattern, text: str, tokens: list[Token], i: int, last: int) -> bool:
@@ -280,21 +253,21 @@ class ActorMatcher:
     # --- pass 2: role + country + person grammar ------------------------------------------------
 
     def _phrase(
-        self, sentence: _Sentence, k: int, when: str | None, memory: DocMemory | None
-    ) -> tuple[_Found | None, int]:
+        self, sentence: Sentence, k: int, when: str | None, memory: DocMemory | None
+    ) -> tuple[Found | None, int]:
         text, items = sentence.text, sentence.items
         kind = items[k].kind
         if kind == "prefix":  # "Timnas Jepang", "bahasa Inggris": the name after it is void
             nxt = k + 1
-            if nxt < len(items) and items[nxt].kind in _NAMED and _adjacent(text, items[k].end, items[nxt]):
+            if nxt < len(items) and items[nxt].kind in _NAMED and adjacent(text, items[k].end, items[nxt]):
                 return None, nxt + 1
             return None, k + 1
         if kind in ("block", "suffix"):
             return None, k + 1
-        return _Phrase(self, sentence, k, when, memory).parse()
+        return Phrase(self, sentence, k, when, memory).parse()
 
     def resolve_person(
-        self, item: _Item, memory: DocMemory | None, code: str | None, when: str | None,
+        self, item: Item, memory: DocMemory | None, code: str | None, when: str | None,
         titled: bool = False,
     ) -> str | None:
         """Which person a name means: a full or safe name; else the one this document named
@@ -319,7 +292,7 @@ class ActorMatcher:
         return candidates[0] if len(candidates) == 1 else None
 
     def _mention(
-        self, text: str, found: _Found, offset: int, when: str | None, memory: DocMemory | None
+        self, text: str, found: Found, offset: int, when: str | None, memory: DocMemory | None
     ) -> ActorMention:
         start, end = found.start, found.end
         if start > 0 and end < len(text) and text[start - 1] == "[" and text[end] == "]":
@@ -342,151 +315,11 @@ class ActorMatcher:
         return entity.id if entity is not None and entity.type == "state" else None
 
 
-class _Phrase:
-    """Parses [quantifier] role* [actor [(alias)]] [[,] person] starting at one item."""
-
-    def __init__(
-        self, matcher: ActorMatcher, sentence: _Sentence, k: int, when: str | None,
-        memory: DocMemory | None,
-    ) -> None:
-        self.m, self.sentence, self.when, self.memory = matcher, sentence, when, memory
-        self.text, self.items = sentence.text, sentence.items
-        self.k0 = self.k = k
-        self.start = self.end = self.items[k].start
-
-    def peek(self, kinds: tuple[str, ...], comma: bool = False) -> _Item | None:
-        if self.k >= len(self.items) or self.items[self.k].kind not in kinds:
-            return None
-        item = self.items[self.k]
-        gap = self.text[self.end : item.start].strip()
-        if self.k == self.k0 or not gap or (comma and gap == ","):
-            return item
-        return None
-
-    def take(self, item: _Item) -> None:
-        self.k, self.end = self.k + 1, item.end
-
-    def absorb_paren(self, accept: Callable[[_Item], bool]) -> None:
-        """'Menteri Luar Negeri (Menlu)', 'Amerika Serikat (AS)': a bracketed alias joins in."""
-        if self.k >= len(self.items):
-            return
-        item = self.items[self.k]
-        after = self.text[item.end :]
-        if self.text[self.end : item.start].strip() == "(" and after.lstrip().startswith(")") and accept(item):
-            self.k += 1
-            self.end = item.end + len(after) - len(after.lstrip()) + 1
-
-    def parse(self) -> tuple[_Found | None, int]:
-        while (det := self.peek(("det",))) is not None:
-            self.take(det)
-        roles: list[Term] = []
-        while (role := self.peek(("role",))) is not None:
-            self.take(role)
-            roles.append(role.terms[0])
-            self.absorb_paren(lambda it: it.kind == "role")
-        if self.k > self.k0 and not roles:  # a quantifier alone is no actor
-            return None, self.k0 + 1
-        entity = self._head(roles)
-        if entity is False:
-            return None, self.k
-        return self._finish(roles, entity if isinstance(entity, Entity) else None)
-
-    def _head(self, roles: list[Term]) -> Entity | None | bool:
-        """The country or organisation of the phrase; False if a blocker voids it."""
-        head = self.peek(("actor",))
-        if head is None and roles and roles[-1].open:
-            head = self._after_office_name()
-        if head is None:
-            return None
-        self.take(head)
-        nxt = self.items[self.k] if self.k < len(self.items) else None
-        if nxt is not None and nxt.kind == "suffix" and _adjacent(self.text, head.end, nxt):
-            self.k += 1  # "Jepang Terbuka", "Indonesia U-23"
-            return False
-        if self.k - 1 == self.k0 and self._inside_other_name(head):
-            return False
-        entity = self.m.lex.entity(head.terms[0].target or "")
-        code = entity.code if entity else None
-        self.absorb_paren(lambda it: it.kind == "actor" and self._code(it) == code)
-        return entity
-
-    def _after_office_name(self) -> _Item | None:
-        """The country after an open role and the office's capitalised name, outside headlines."""
-        if self.k >= len(self.items) or self.items[self.k].kind != "actor" or self.sentence.headline:
-            return None
-        item = self.items[self.k]
-        gap = self.text[self.end : item.start]
-        if not _OFFICE_NAME.fullmatch(gap):
-            return None
-        return item if all(word[0].isupper() for word in gap.split()) else None
-
-    def _inside_other_name(self, head: _Item) -> bool:
-        """'Universitas Indonesia', 'Sandro Wagner': right after an unknown capitalised word (not
-        the first of the sentence, not a weekday or month, not in a headline) a place name, or a
-        one-word person name, is part of the name of something else."""
-        s, i = self.sentence, head.first - 1
-        if i <= 0 or s.headline:
-            return False
-        if self.k0 > 0 and self.items[self.k0 - 1].last == head.first:
-            return False  # the word before is known to the lexicon (a role, a blocker ...)
-        start, end, norm = s.tokens[i]
-        if s.text[end : head.start].strip() or not s.text[start].isupper():
-            return False
-        return norm not in self.m.ordinary_capitals and not _is_acronym_item(s.text[head.start : head.end])
-
-    def _code(self, item: _Item) -> str | None:
-        entity = self.m.lex.entity(item.terms[0].target or "")
-        return entity.code if entity else None
-
-    def _finish(self, roles: list[Term], head: Entity | None) -> tuple[_Found | None, int]:
-        # "pemerintahan Presiden Prabowo" is the government of the person, not the person
-        links = {r.person for r in roles if r.person}
-        link = "of" if "of" in links else ("is" if links else None)
-        person_id = self._person(link, head)
-        if person_id is not None:
-            person = self.m.lex.people[person_id]
-            code = head.code if head is not None else person.code_at(self.when)
-            if link == "of" and code:
-                suffix = next(r.target for r in reversed(roles) if r.person == "of")
-                return _Found(self.start, self.end, f"{code}.{suffix}"), self.k
-            return _Found(self.start, self.end, person_id, code), self.k
-        if head is None:
-            return None, self.k
-        actor_id = head.id
-        if roles and self.m.lex.belongs_to_state(head) and "." not in head.id:
-            suffix = next((r.target for r in reversed(roles) if r.target), None)
-            actor_id = f"{head.id}.{suffix}" if suffix else head.id
-        return _Found(self.start, self.end, actor_id), self.k
-
-    def _person(self, link: str | None, head: Entity | None) -> str | None:
-        """Take a following person name when the role words say it is the role holder."""
-        if link is None and (head is not None or self.k > self.k0):
-            return None
-        item = self.peek(("person", "short"), comma=link == "is")
-        if item is None or (self.k == self.k0 and item.last - item.first == 1 and self._inside_other_name(item)):
-            return None  # "PT Hadji Kalla", "Pangeran Purbaya": a surname inside another name
-        if self.k > self.k0 and "," in self.text[self.end : item.start] and self._inside_other_name(self.items[self.k0]):
-            return None  # "dari Sekretariat Presiden, Prabowo …": the title is part of a body's name
-        code = head.code if head is not None else None
-        person_id = self.m.resolve_person(item, self.memory, code, self.when, titled=link == "is")
-        if person_id is not None:
-            self.take(item)
-        return person_id
-
-
 def _tokenize(text: str) -> list[Token]:
     if text.isascii():  # lower() keeps offsets for ASCII, so slice the lowered text once
         # ASCII lower-casing changes no word boundary, so tokenize the lowered text itself
         return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text.lower())]
     return [(m.start(), m.end(), norm_token(m.group())) for m in TOKEN.finditer(text)]
-
-
-@dataclass(frozen=True, slots=True)
-class _Sentence:
-    text: str
-    tokens: list[Token]
-    items: list[_Item]
-    headline: bool
 
 
 def _is_headline(text: str, tokens: list[Token]) -> bool:
@@ -499,15 +332,6 @@ def _is_headline(text: str, tokens: list[Token]) -> bool:
 def _title_case(text: str, tokens: list[Token]) -> bool:
     words = [text[start] for start, end, _ in tokens if end - start > 3 and text[start].isalpha()]
     return len(words) >= 3 and sum(ch.isupper() for ch in words) > _HEADLINE_SHARE * len(words)
-
-
-def _is_acronym_item(surface: str) -> bool:
-    """'RI', 'DPR RI': acronyms keep their meaning after a capitalised word ('Presiden Pertama RI')."""
-    return all(word.isupper() for word in surface.split())
-
-
-def _adjacent(text: str, end: int, item: _Item) -> bool:
-    return not text[end : item.start].strip()
 
 
 def _capital_beside(text: str, tokens: list[Token], n: int, own: int) -> bool:
