@@ -401,10 +401,14 @@ def print_report(acc: Accuracy, pub: Ratio, offtopic_rate: float, n_off: int, se
     print(f"publication date                  {pub}")
     print(f"events per off-topic article      {offtopic_rate:.2f} ({n_off} articles)")
     print(f"time                              {seconds:.1f} s")
-    print("\nroot  gold  pred      P      R     F1")
+    print("\nper CAMEO root (found: gold tuples of the root matched, under their roots_ok;")
+    print("correct: predictions of the root that match some gold tuple; '-': undefined)")
+    print("root  gold found  pred correct      P      R     F1")
     for root, r in acc.per_root.items():
-        p, rc, f = (f"{100 * x:5.1f}" for x in (r.precision, r.recall, r.f1))
-        print(f"  {root}  {r.n_gold:4d}  {r.n_pred:4d}  {p}  {rc}  {f}")
+        p = f"{100 * r.precision:5.1f}" if r.n_pred else "    -"
+        rc = f"{100 * r.recall:5.1f}" if r.n_gold else "    -"
+        f = f"{100 * r.f1:5.1f}" if r.n_pred and r.n_gold else "    -"
+        print(f"  {root}  {r.n_gold:4d}  {r.found:4d}  {r.n_pred:4d}  {r.correct:7d}  {p}  {rc}  {f}")
 
 
 def commit() -> str:
