@@ -299,6 +299,8 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         # the agent of a nominal trigger: "kunjungan … oleh X", "penolakan dari Cina"
         agents = ("oleh",) if "dari" in rule.target else ("oleh", "dari")
         source = after(c, t, agents, window=6)
+        if source is not None and "goods" in rule.target and _goods_from(c, source):
+            source = None  # "tarif terhadap impor dari China": the goods' origin is the target, not the agent
         if source is None and rule.genitive == "source":
             source = genitive(c, t)
     if source is None and t.voice == "base" and rule.genitive == "source" and rule.subject == "any":
@@ -316,9 +318,10 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         target = after(c, t, rule.target, skip=source)
     if target is None and (rule.symmetric or _mutual_marked(c, t)):
         return _mutual(source)
-    if target is not None and target.prep == "antara":
+    if target is not None and target.prep == "antara" and not rule.between:
         # "prihatin dengan perundingan antara Rusia dan Korea Utara": only a symmetric trigger
-        # relates to both; anything else is aimed at the first named.
+        # relates to both, and so does a mediation (rule field `between`); anything else is aimed at the
+        # first named.
         target = Group(target.members[:1], target.first, target.last, target.prep, target.np_prep, target.np_at)
     pairs = _pairs(source, target)
     if rule.reciprocal:

@@ -39,6 +39,7 @@ RULE_FIELDS: dict[str, Any] = {
     "symmetric": (bool, False),
     "reciprocal": (bool, False),
     "dyad": (bool, False),
+    "between": (bool, False),
     "qualifiers": (dict, False),
     "priority": (int, False),
     "not_after": (str, False),
@@ -78,6 +79,7 @@ class Rule:
     symmetric: bool = False  # "antara X dan Y" / a coordinated subject without target: both directions
     reciprocal: bool = False  # a meeting, talks, a clash: X with Y is also Y with X
     dyad: bool = False  # "perang Israel-Iran": a hyphenated pair after the noun are its two parties
+    between: bool = False  # "menengahi antara X dan Y": each party between which it acts is a target
     qualifiers: tuple[tuple[str, str], ...] = ()  # (word set, cameo) refining the code by the object
     priority: int = 0
     not_after: str | None = None  # word set that, right before the trigger, cancels it
@@ -183,6 +185,7 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
         subject=entry.get("subject", "nearest"),
         symmetric=bool(entry.get("symmetric", False)),
         dyad=bool(entry.get("dyad", False)),
+        between=bool(entry.get("between", False)),
         reciprocal=bool(entry.get("reciprocal", False)),
         qualifiers=qualifiers,
         priority=entry.get("priority", 0),

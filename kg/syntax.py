@@ -173,6 +173,8 @@ def _np_prep(
             gap += NP_APPOSITION_GAP
         elif low in sets["np_modifiers"]:
             pass  # "atas peran aktif Vietnam"
+        elif gap > NP_GAP and low.replace("-", "").isalpha() and low in sets["coordination"]:
+            pass  # the phrase an apposition renames may name allies ("ke negara sekutu di Pasifik, yaitu …")
         elif not low.replace("-", "").isalpha() or verb_shaped(low) or any(low in sets[k] for k in _NOT_NOUNS):
             return None
         j -= 1

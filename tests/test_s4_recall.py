@@ -1,0 +1,51 @@
+"""Missed events recovered by general rules: exact (source, target, CAMEO, modality) on made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.documents import event_rows, modality
+
+WHEN = "2024-05-10"
+
+CASES = [
+    # an apposition after "ke negara-negara sekutu …, yaitu" still puts the listed states under "ke"
+    (
+        (
+            "Presiden Vietnam berangkat dalam lawatan selama empat hari ke negara-negara sekutu lama, yaitu "
+            "Kazakhstan, Uzbekistan dan Kirgizstan, melalui Moskow."
+        ),
+        [("VNM", "KAZ", "042", "asserted"), ("VNM", "KGZ", "042", "asserted"), ("VNM", "UZB", "042", "asserted")],
+    ),
+    # the origin of taxed imports ("impor dari X") is the target of a tariff, not its agent
+    (
+        "Pemerintah Kanada menetapkan tarif tambahan sebesar 25 persen terhadap impor dari Meksiko.",
+        [("CAN", "MEX", "163", "asserted")],
+    ),
+    # mediation between two sides targets both
+    (
+        "Norwegia menengahi perselisihan antara Ethiopia dan Eritrea.",
+        [("NOR", "ERI", "045", "asserted"), ("NOR", "ETH", "045", "asserted")],
+    ),
+    (
+        "Menteri Luar Negeri Norwegia mengatakan negaranya siap menjembatani hubungan antara Ethiopia dan Eritrea.",
+        [("NOR", "ERI", "045", "planned"), ("NOR", "ETH", "045", "planned")],
+    ),
+    # a passive mediation: the agent mediates between the parties named before
+    (
+        "Perundingan Serbia dan Kroasia yang dimediasi Uni Eropa berlanjut di Brussel.",
+        [
+            ("EU", "HRV", "045", "asserted"),
+            ("EU", "SRB", "045", "asserted"),
+            ("HRV", "SRB", "046", "asserted"),
+            ("SRB", "HRV", "046", "asserted"),
+        ],
+    ),
+    # without an apposition word, "sekutu" before a state is not a noun phrase the preposition governs
+    ("Pemerintah Kanada menyalurkan bantuan kepada sekutu Ukraina.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_recovered_events(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert event_rows(text, WHEN, modality) == expected
