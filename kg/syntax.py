@@ -136,7 +136,11 @@ def _split_commas(group: Group, how: list[str]) -> list[Group]:
 # Nouns that begin like a meN-/di-/ber-/ter- verb: borrowed words ("diplomasi", "terorisme",
 # "diktator", "dimensi") and a few native ones ("menteri", "berita").
 _NOUN_SUFFIXES = ("asi", "isme", "itas", "tor", "ensi")
-_LOOKALIKE_NOUNS = frozenset({"menteri", "berita", "beras", "dinas", "diplomat", "teritori", "terminal", "meja"})
+_LOOKALIKE_NOUNS = frozenset({
+    "menteri", "berita", "beras", "dinas", "diplomat", "teritori", "terminal", "meja",
+    # short titles of ministers and officials ("para Menlu negara ASEAN")
+    "menlu", "menhan", "menkeu", "mendag", "mendagri", "menko", "direktur", "dirjen", "media", "teroris",
+})
 
 
 def verb_shaped(low: str) -> bool:

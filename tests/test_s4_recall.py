@@ -41,6 +41,21 @@ CASES = [
             ("SRB", "HRV", "046", "asserted"),
         ],
     ),
+    # a short minister's title is a noun, not a meN- verb, so the preposition still governs the actor
+    (
+        "Selain itu, Menlu Malaysia juga menjalin komunikasi dengan para Menlu negara-negara Uni Eropa.",
+        [("EU", "MYS", "040", "asserted"), ("MYS", "EU", "040", "asserted")],
+    ),
+    # suspecting an actor of being the culprit is an accusation
+    (
+        "Otoritas Kanada menduga peretas Iran sebagai dalang di balik pembobolan data itu.",
+        [("CAN", "IRN", "112", "asserted")],
+    ),
+    # the lower-case spelling of ISIS
+    (
+        "Pasukan Irak bertempur melawan militan isis di Mosul.",
+        [("IRQ", "ISIL", "190", "asserted"), ("ISIL", "IRQ", "190", "asserted")],
+    ),
     # without an apposition word, "sekutu" before a state is not a noun phrase the preposition governs
     ("Pemerintah Kanada menyalurkan bantuan kepada sekutu Ukraina.", []),
 ]
