@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from kg.model import ActorMention
-from kg.subjects import Clause, Trigger, subject, verb_like
+from kg.subjects import Clause, Trigger, fronted_noun_subject, subject, verb_like
 from kg.syntax import Group, verb_shaped
 
 APPOSITIVE_OBJECT_WORDS = 5  # nouns of a direct object plus the apposition word ("negara mitra seperti")
@@ -160,8 +160,8 @@ def _state_where(c: Clause, t: Trigger) -> Group | None:
 def genitive(c: Clause, t: Trigger) -> Group | None:
     """An actor directly after a nominal trigger (and its object): "penjualan senjata Korea Utara"."""
     for g in c.groups:
-        if t.last < g.first <= t.last + 3 and g.prep is None:
-            return g
+        if t.last < g.first <= t.last + 3 and g.prep is None and (g.np_at is None or g.np_at < t.first):
+            return g  # not one under a preposition after the trigger ("dialog dengan Pangeran MBS")
     return None
 
 
@@ -307,6 +307,8 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         # "perang Rusia di Suriah": the war's genitive, right after it, wages it, not whoever is named before
         gen = genitive(c, t)
         source = gen if gen is not None and gen.first == t.last + 1 and not c.comma_before(gen.first) else None
+    if source is None and t.voice == "noun" and t.cameo[:2] in c.rules.settings["fronted_noun_roots"]:
+        source = fronted_noun_subject(c, t.first)
     if source is None:
         near = t.voice == "base" and rule.subject == "any"
         source = subject(c, t.first, rule.subject, noun=t.voice == "noun", near=near)

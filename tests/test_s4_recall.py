@@ -56,6 +56,24 @@ CASES = [
         "Pasukan Irak bertempur melawan militan isis di Mosul.",
         [("IRQ", "ISIL", "190", "asserted"), ("ISIL", "IRQ", "190", "asserted")],
     ),
+    # a meeting noun's genitive is one party, "dengan" names the other
+    (
+        "Pertemuan Menlu Brasil dengan Menlu Argentina digelar di Buenos Aires.",
+        [("ARG", "BRA", "040", "asserted"), ("BRA", "ARG", "040", "asserted")],
+    ),
+    # a fronted meeting or visit is the act of the main clause's subject (place names may come first)
+    (
+        "Dalam pertemuan dengan Erdogan di Istana Dolmabahce, Istanbul, Putin mengatakan kerja sama berlanjut.",
+        [("RUS", "TUR", "040", "asserted"), ("TUR", "RUS", "040", "asserted")],
+    ),
+    (
+        "Ia mengatakan, dalam dialog dengan Presiden Vietnam, Perdana Menteri Jepang membahas perdagangan.",
+        [("JPN", "VNM", "040", "asserted"), ("VNM", "JPN", "040", "asserted")],
+    ),
+    (
+        "Usai kunjungan ke Kenya, Menteri Luar Negeri Kanada menyampaikan hasilnya.",
+        [("CAN", "KEN", "042", "asserted")],
+    ),
     # without an apposition word, "sekutu" before a state is not a noun phrase the preposition governs
     ("Pemerintah Kanada menyalurkan bantuan kepada sekutu Ukraina.", []),
 ]
