@@ -249,6 +249,15 @@ def _genitive_roles(c: Clause, t: Trigger, subject_group: Group | None) -> tuple
     return subject_group, gen or marked
 
 
+def _helper(c: Clause, source: Group) -> Group | None:
+    """ "pasukan AS membantu militer Afghanistan melawan Taliban": whoever helps the source (the object
+    of a helping verb right before it, the trigger right after it) fights alongside it."""
+    k = source.first - 1
+    if k < 1 or c.tokens[k].low not in c.rules.wordsets["helping_verbs"]:
+        return None
+    return subject(c, k)
+
+
 def arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]:
     """(source, target) pairs of a trigger; unnamed nationals ("wisman Cina") do not act for their
     state in diplomacy, so they are sources only of material conflict (extraction.json)."""
@@ -326,6 +335,8 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         # first named.
         target = Group(target.members[:1], target.first, target.last, target.prep, target.np_prep, target.np_at)
     pairs = _pairs(source, target)
+    if pairs and source is not None and t.cameo[:2] in c.rules.settings["helped_roots"] and source.last + 1 == t.first:
+        pairs += _pairs(_helper(c, source), target)
     if rule.reciprocal:
         # "X bertemu dengan Y" is a meeting of both: coded in both directions, as CAMEO coders do
         pairs += [(b, a) for a, b in pairs]

@@ -74,6 +74,20 @@ CASES = [
         "Usai kunjungan ke Kenya, Menteri Luar Negeri Kanada menyampaikan hasilnya.",
         [("CAN", "KEN", "042", "asserted")],
     ),
+    # whoever helps an actor fight fights the same enemy
+    (
+        "Pasukan Prancis membantu tentara Mali melawan kelompok militan ISIS di utara.",
+        [("FRA", "ISIL", "190", "asserted"), ("FRA", "MLI", "074", "asserted"), ("MLI", "ISIL", "190", "asserted")],
+    ),
+    # doubting what an actor claims disapproves of it, actively or in the passive
+    ("Klaim Iran diragukan Inggris.", [("GBR", "IRN", "111", "asserted")]),
+    ("Jerman meragukan klaim Rusia.", [("DEU", "RUS", "111", "asserted")]),
+    # "terancam oleh X" names who threatens; a relative clause after "kini" is about the actor before it
+    (
+        "Kanada meminta jaminan Amerika Serikat bagi Ottawa yang kini terancam oleh rudal Rusia.",
+        [("CAN", "USA", "020", "asserted"), ("RUS", "CAN", "130", "asserted")],
+    ),
+    ("Warga itu terancam hukuman mati di Malaysia.", []),
     # without an apposition word, "sekutu" before a state is not a noun phrase the preposition governs
     ("Pemerintah Kanada menyalurkan bantuan kepada sekutu Ukraina.", []),
 ]
