@@ -79,6 +79,7 @@ def build_groups(
 
 
 _EXAMPLES = ("seperti", "termasuk", "yakni", "yaitu")
+NAME_WORDS = 4  # words of an unknown person's name after a title
 _EXAMPLE_GAP = 7  # at most this many words in "dan beberapa negara Teluk seperti"
 
 
@@ -94,6 +95,14 @@ def _link(
     if not words:
         return "comma" if between.count(",") == 1 else None
     coord = sets["coordination"]
+    if between[:1] == " ":
+        # "Presiden Kazakhstan Nursultan Nazarbayev dan Presiden Turki …": the name of a person the
+        # lexicon does not know, right after the title, belongs to the title's mention
+        k = 0
+        while k < min(len(raw), NAME_WORDS) and raw[k][:1].isupper() and raw[k].isalpha() and words[k] not in coord:
+            k += 1
+        if 0 < k < len(raw):
+            raw, words = raw[k:], words[k:]
     if any(w in ("dan", "serta", "maupun", "beserta", "bahkan") for w in words) and all(w in coord for w in words):
         return "and"
     if _example_list(raw, words, coord, sets["coordination_nouns"]):

@@ -88,6 +88,15 @@ CASES = [
         [("CAN", "USA", "020", "asserted"), ("RUS", "CAN", "130", "asserted")],
     ),
     ("Warga itu terancam hukuman mati di Malaysia.", []),
+    # a title followed by a name the lexicon does not know still coordinates with the next actor
+    (
+        "Presiden Mongolia Batbayar Tsend dan Presiden Turki Recep Tayyip Erdogan mendesak Myanmar menghentikan kekerasan.",
+        [("MNG", "MMR", "020", "asserted"), ("TUR", "MMR", "020", "asserted")],
+    ),
+    (
+        "Menlu Kanada Melanie Joly dan Menlu Meksiko mengecam Rusia.",
+        [("CAN", "RUS", "111", "asserted"), ("MEX", "RUS", "111", "asserted")],
+    ),
     # without an apposition word, "sekutu" before a state is not a noun phrase the preposition governs
     ("Pemerintah Kanada menyalurkan bantuan kepada sekutu Ukraina.", []),
 ]
