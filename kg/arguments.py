@@ -16,6 +16,7 @@ from kg.syntax import Group, verb_shaped
 APPOSITIVE_OBJECT_WORDS = 5  # nouns of a direct object plus the apposition word ("negara mitra seperti")
 AGENT_PHRASE_WORDS = 3  # plain nouns before the actor in a bare passive agent ("polisi laut Malaysia")
 MAX_MUTUAL = 4  # parties of a symmetric event listed together; a longer list is a multilateral meeting
+COMPLEMENT_WORDS = 2  # plain words between "bahwa" and the subject of its clause ("bahwa sebenarnya rezim Korut")
 MUTUAL_REACH = 3  # tokens before a trigger (its auxiliaries included) a mutual word may stand
 
 def _private_nationals(c: Clause, m: ActorMention) -> bool:
@@ -55,6 +56,8 @@ def after(
         reach = g.np_at if g.prep is None and g.np_at is not None and g.np_prep in preps else g.first
         if g.first <= t.last or reach > t.last + window or g is skip:
             continue
+        if g.prep is None and "bahwa" in preps and _complement_subject(c, t.last, g.first):
+            return g  # "menuding bahwa rezim Korut …": the subject of the complement clause
         if not crosses and (_stop_between(c, t.last, g.first) or t.voice == "noun" and _new_clause_between(c, t, g.first)):
             return None
         if g.prep in preps and g.prep is not None or (crosses and g.prep != "oleh"):
@@ -120,6 +123,18 @@ def _goods_from(c: Clause, g: Group) -> bool:
     """ "impor dari China", "produk asal Indonesia": the actor after "dari"/"asal" following a word for
     traded goods."""
     return g.prep in ("dari", "asal") and g.first >= 2 and c.tokens[g.first - 2].low in c.rules.wordsets["trade_goods"]
+
+
+def _complement_subject(c: Clause, last: int, first: int) -> bool:
+    """Is the group at `first` the subject of a "bahwa" clause right after the trigger ending at `last`
+    ("menuding bahwa sebenarnya rezim Korut …")? Only a few plain words may stand between."""
+    if last + 1 >= first or c.tokens[last + 1].low != "bahwa":
+        return False
+    between = c.tokens[last + 2 : first]
+    return len(between) <= COMPLEMENT_WORDS and all(
+        tok.low.isalpha() and not verb_shaped(tok.low) and tok.low not in c.rules.wordsets["prepositions"]
+        for tok in between
+    )
 
 
 def _marked_by(c: Clause, last: int, first: int, preps: Sequence[str]) -> bool:

@@ -97,6 +97,12 @@ CASES = [
         "Menlu Kanada Melanie Joly dan Menlu Meksiko mengecam Rusia.",
         [("CAN", "RUS", "111", "asserted"), ("MEX", "RUS", "111", "asserted")],
     ),
+    # an accusation "bahwa …" is aimed at the subject of the clause it introduces
+    (
+        "Jepang dan Australia menuding bahwa sebenarnya rezim Iran merupakan dalang di balik serangan itu.",
+        [("AUS", "IRN", "112", "asserted"), ("JPN", "IRN", "112", "asserted")],
+    ),
+    ("Rusia menuduh bahwa kapal itu milik Ukraina.", []),
     # without an apposition word, "sekutu" before a state is not a noun phrase the preposition governs
     ("Pemerintah Kanada menyalurkan bantuan kepada sekutu Ukraina.", []),
 ]
