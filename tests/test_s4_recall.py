@@ -103,6 +103,11 @@ CASES = [
         [("AUS", "IRN", "112", "asserted"), ("JPN", "IRN", "112", "asserted")],
     ),
     ("Rusia menuduh bahwa kapal itu milik Ukraina.", []),
+    # an unknown name right after an office stands for that office later in the document
+    (
+        "Menteri Luar Negeri Paraguay Ramon Diaz Velez tiba di Jakarta pada Senin. Velez juga mengecam Israel.",
+        [("PRY", "ISR", "111", "asserted")],
+    ),
     # without an apposition word, "sekutu" before a state is not a noun phrase the preposition governs
     ("Pemerintah Kanada menyalurkan bantuan kepada sekutu Ukraina.", []),
 ]
