@@ -108,6 +108,11 @@ CASES = [
         "Menteri Luar Negeri Paraguay Ramon Diaz Velez tiba di Jakarta pada Senin. Velez juga mengecam Israel.",
         [("PRY", "ISR", "111", "asserted")],
     ),
+    # atrocities an actor commits somewhere
+    (
+        "Menlu Kanada mengecam kekejaman yang dilakukan Rusia di Ukraina.",
+        [("CAN", "RUS", "111", "asserted"), ("RUS", "UKR", "180", "asserted")],
+    ),
     # without an apposition word, "sekutu" before a state is not a noun phrase the preposition governs
     ("Pemerintah Kanada menyalurkan bantuan kepada sekutu Ukraina.", []),
 ]
