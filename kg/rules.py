@@ -144,6 +144,8 @@ def _phrases(entry: dict[str, Any], path: Path, line: int) -> list[tuple[tuple[s
     phrases.extend(
         ((p[0] + "nya",), v) for p, v in list(phrases) if v == "noun" and len(p) == 1 and not p[0].endswith("nya")
     )
+    # "pasca" is written joined to the noun it governs: "pascaserangan", "pascakunjungan"
+    phrases.extend(((f"pasca{p[0]}",), v) for p, v in list(phrases) if v == "noun" and len(p) == 1)
     if not phrases:
         raise LexiconError(str(path), line, "a rule needs 'roots' or 'words'")
     return phrases

@@ -113,6 +113,9 @@ CASES = [
         "Menlu Kanada mengecam kekejaman yang dilakukan Rusia di Ukraina.",
         [("CAN", "RUS", "111", "asserted"), ("RUS", "UKR", "180", "asserted")],
     ),
+    # "pasca" written joined to an event noun
+    ("Harga minyak naik pascaserangan Israel ke Lebanon pada Selasa.", [("ISR", "LBN", "190", "asserted")]),
+    ("Harga minyak naik pascakunjungan Presiden Mesir ke Sudan.", [("EGY", "SDN", "042", "asserted")]),
     # without an apposition word, "sekutu" before a state is not a noun phrase the preposition governs
     ("Pemerintah Kanada menyalurkan bantuan kepada sekutu Ukraina.", []),
 ]
