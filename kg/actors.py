@@ -28,6 +28,11 @@ _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?"
 _APPOSED_NAME = re.compile(
     rf",\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=\s*[.;]|\s*,?\s+(?!dan\b|serta\b|atau\b)[a-z]|\s*$)"
 )  # not an item of a list ("…, Komisi III DPR RI, Bareskrim Mabes Polri, dan …")
+# "Menteri Luar Negeri Uruguay Rodolfo Nin Novoa tiba …": an unknown name of two to four words right
+# after the office, ending the clause or followed by a lower-case word
+_ADJACENT_NAME = re.compile(
+    rf"\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=\s*[.;,]|\s+[a-z]|\s*$)"
+)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w,.;:]*$")
 _OFFICE_PLACE = re.compile(r"\s+(?:di|untuk)\s+")
 _SHORT_NAME = 4  # a first or last name shorter than this is not remembered on its own
@@ -103,7 +108,7 @@ class ActorMatcher:
             nxt = mentions[k + 1] if k + 1 < len(mentions) else None
             if nxt is not None and _OFFICE_PLACE.fullmatch(text, at, nxt.start - offset) and nxt.type == "state":
                 at = nxt.end - offset  # "Duta besar RI di Malaysia, ..."
-            found = _APPOSED_NAME.match(text, at)
+            found = _APPOSED_NAME.match(text, at) or _ADJACENT_NAME.match(text, at)
             if found is None or any(o.start - offset < found.end(1) and found.start(1) < o.end - offset for o in mentions):
                 continue
             rest = text[: m.start - offset] + " " + text[found.end(1) :]

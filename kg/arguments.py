@@ -10,12 +10,13 @@ import re
 from collections.abc import Sequence
 
 from kg.model import ActorMention
-from kg.subjects import Clause, Trigger, subject, verb_like
+from kg.subjects import Clause, Trigger, fronted_noun_subject, subject, verb_like
 from kg.syntax import Group, verb_shaped
 
 APPOSITIVE_OBJECT_WORDS = 5  # nouns of a direct object plus the apposition word ("negara mitra seperti")
 AGENT_PHRASE_WORDS = 3  # plain nouns before the actor in a bare passive agent ("polisi laut Malaysia")
 MAX_MUTUAL = 4  # parties of a symmetric event listed together; a longer list is a multilateral meeting
+COMPLEMENT_WORDS = 2  # plain words between "bahwa" and the subject of its clause ("bahwa sebenarnya rezim Korut")
 MUTUAL_REACH = 3  # tokens before a trigger (its auxiliaries included) a mutual word may stand
 
 def _private_nationals(c: Clause, m: ActorMention) -> bool:
@@ -55,6 +56,8 @@ def after(
         reach = g.np_at if g.prep is None and g.np_at is not None and g.np_prep in preps else g.first
         if g.first <= t.last or reach > t.last + window or g is skip:
             continue
+        if g.prep is None and "bahwa" in preps and _complement_subject(c, t.last, g.first):
+            return g  # "menuding bahwa rezim Korut …": the subject of the complement clause
         if not crosses and (_stop_between(c, t.last, g.first) or t.voice == "noun" and _new_clause_between(c, t, g.first)):
             return None
         if g.prep in preps and g.prep is not None or (crosses and g.prep != "oleh"):
@@ -122,6 +125,18 @@ def _goods_from(c: Clause, g: Group) -> bool:
     return g.prep in ("dari", "asal") and g.first >= 2 and c.tokens[g.first - 2].low in c.rules.wordsets["trade_goods"]
 
 
+def _complement_subject(c: Clause, last: int, first: int) -> bool:
+    """Is the group at `first` the subject of a "bahwa" clause right after the trigger ending at `last`
+    ("menuding bahwa sebenarnya rezim Korut …")? Only a few plain words may stand between."""
+    if last + 1 >= first or c.tokens[last + 1].low != "bahwa":
+        return False
+    between = c.tokens[last + 2 : first]
+    return len(between) <= COMPLEMENT_WORDS and all(
+        tok.low.isalpha() and not verb_shaped(tok.low) and tok.low not in c.rules.wordsets["prepositions"]
+        for tok in between
+    )
+
+
 def _marked_by(c: Clause, last: int, first: int, preps: Sequence[str]) -> bool:
     """Do only words of `preps` stand between a trigger ending at `last` and a group starting at `first`?"""
     between = c.tokens[last + 1 : first]
@@ -160,8 +175,8 @@ def _state_where(c: Clause, t: Trigger) -> Group | None:
 def genitive(c: Clause, t: Trigger) -> Group | None:
     """An actor directly after a nominal trigger (and its object): "penjualan senjata Korea Utara"."""
     for g in c.groups:
-        if t.last < g.first <= t.last + 3 and g.prep is None:
-            return g
+        if t.last < g.first <= t.last + 3 and g.prep is None and (g.np_at is None or g.np_at < t.first):
+            return g  # not one under a preposition after the trigger ("dialog dengan Pangeran MBS")
     return None
 
 
@@ -249,6 +264,15 @@ def _genitive_roles(c: Clause, t: Trigger, subject_group: Group | None) -> tuple
     return subject_group, gen or marked
 
 
+def _helper(c: Clause, source: Group) -> Group | None:
+    """ "pasukan AS membantu militer Afghanistan melawan Taliban": whoever helps the source (the object
+    of a helping verb right before it, the trigger right after it) fights alongside it."""
+    k = source.first - 1
+    if k < 1 or c.tokens[k].low not in c.rules.wordsets["helping_verbs"]:
+        return None
+    return subject(c, k)
+
+
 def arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]:
     """(source, target) pairs of a trigger; unnamed nationals ("wisman Cina") do not act for their
     state in diplomacy, so they are sources only of material conflict (extraction.json)."""
@@ -299,12 +323,16 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         # the agent of a nominal trigger: "kunjungan … oleh X", "penolakan dari Cina"
         agents = ("oleh",) if "dari" in rule.target else ("oleh", "dari")
         source = after(c, t, agents, window=6)
+        if source is not None and "goods" in rule.target and _goods_from(c, source):
+            source = None  # "tarif terhadap impor dari China": the goods' origin is the target, not the agent
         if source is None and rule.genitive == "source":
             source = genitive(c, t)
     if source is None and t.voice == "base" and rule.genitive == "source" and rule.subject == "any":
         # "perang Rusia di Suriah": the war's genitive, right after it, wages it, not whoever is named before
         gen = genitive(c, t)
         source = gen if gen is not None and gen.first == t.last + 1 and not c.comma_before(gen.first) else None
+    if source is None and t.voice == "noun" and t.cameo[:2] in c.rules.settings["fronted_noun_roots"]:
+        source = fronted_noun_subject(c, t.first)
     if source is None:
         near = t.voice == "base" and rule.subject == "any"
         source = subject(c, t.first, rule.subject, noun=t.voice == "noun", near=near)
@@ -316,11 +344,14 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         target = after(c, t, rule.target, skip=source)
     if target is None and (rule.symmetric or _mutual_marked(c, t)):
         return _mutual(source)
-    if target is not None and target.prep == "antara":
+    if target is not None and target.prep == "antara" and not rule.between:
         # "prihatin dengan perundingan antara Rusia dan Korea Utara": only a symmetric trigger
-        # relates to both; anything else is aimed at the first named.
+        # relates to both, and so does a mediation (rule field `between`); anything else is aimed at the
+        # first named.
         target = Group(target.members[:1], target.first, target.last, target.prep, target.np_prep, target.np_at)
     pairs = _pairs(source, target)
+    if pairs and source is not None and t.cameo[:2] in c.rules.settings["helped_roots"] and source.last + 1 == t.first:
+        pairs += _pairs(_helper(c, source), target)
     if rule.reciprocal:
         # "X bertemu dengan Y" is a meeting of both: coded in both directions, as CAMEO coders do
         pairs += [(b, a) for a, b in pairs]

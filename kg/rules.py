@@ -39,6 +39,7 @@ RULE_FIELDS: dict[str, Any] = {
     "symmetric": (bool, False),
     "reciprocal": (bool, False),
     "dyad": (bool, False),
+    "between": (bool, False),
     "qualifiers": (dict, False),
     "priority": (int, False),
     "not_after": (str, False),
@@ -78,6 +79,7 @@ class Rule:
     symmetric: bool = False  # "antara X dan Y" / a coordinated subject without target: both directions
     reciprocal: bool = False  # a meeting, talks, a clash: X with Y is also Y with X
     dyad: bool = False  # "perang Israel-Iran": a hyphenated pair after the noun are its two parties
+    between: bool = False  # "menengahi antara X dan Y": each party between which it acts is a target
     qualifiers: tuple[tuple[str, str], ...] = ()  # (word set, cameo) refining the code by the object
     priority: int = 0
     not_after: str | None = None  # word set that, right before the trigger, cancels it
@@ -142,6 +144,8 @@ def _phrases(entry: dict[str, Any], path: Path, line: int) -> list[tuple[tuple[s
     phrases.extend(
         ((p[0] + "nya",), v) for p, v in list(phrases) if v == "noun" and len(p) == 1 and not p[0].endswith("nya")
     )
+    # "pasca" is written joined to the noun it governs: "pascaserangan", "pascakunjungan"
+    phrases.extend(((f"pasca{p[0]}",), v) for p, v in list(phrases) if v == "noun" and len(p) == 1)
     if not phrases:
         raise LexiconError(str(path), line, "a rule needs 'roots' or 'words'")
     return phrases
@@ -183,6 +187,7 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
         subject=entry.get("subject", "nearest"),
         symmetric=bool(entry.get("symmetric", False)),
         dyad=bool(entry.get("dyad", False)),
+        between=bool(entry.get("between", False)),
         reciprocal=bool(entry.get("reciprocal", False)),
         qualifiers=qualifiers,
         priority=entry.get("priority", 0),
@@ -219,7 +224,7 @@ def _load_settings(path: Path) -> dict[str, Any]:
     if not isinstance(data.get("threat_cameo"), str):
         raise LexiconError(str(path), None, "'threat_cameo' should be a CAMEO code string")
     settings["threat_cameo"] = data["threat_cameo"]
-    for key in ("object_agent_roots", "speech_act_roots", "mutual_roots"):
+    for key in ("object_agent_roots", "speech_act_roots", "mutual_roots", "fronted_noun_roots", "helped_roots"):
         roots = data.get(key)
         if not isinstance(roots, list) or not all(isinstance(r, str) and len(r) == 2 and r.isdigit() for r in roots):
             raise LexiconError(str(path), None, f"'{key}' should be a list of two-digit CAMEO roots")

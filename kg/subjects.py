@@ -184,6 +184,31 @@ def _main_subject_after_fronted_clause(c: Clause, i: int) -> Group | None:
     return next((g for g in c.groups if g.members[0].start == start and _subject_like(g)), None)
 
 
+def fronted_noun_subject(c: Clause, i: int) -> Group | None:
+    """ "Dalam pertemuan dengan Duterte, Jokowi …", "Usai kunjungan ke Jepang, Menlu Retno …": a meeting
+    or visit noun (token i) right after the frame word opening a fronted phrase (at the start of the
+    sentence or after a comma: "Ia mengatakan, dalam dialog dengan X, Y …") is the act of the main
+    clause's subject, the actor right after the comma that ends the phrase. Place names set off by
+    commas may come first ("… di Trump Tower, New York, Trump …")."""
+    frames = c.rules.wordsets["fronted_subordinators"] | c.rules.wordsets["fronted_noun_frames"]
+    k = i - 1
+    if k < 0 or c.tokens[k].low not in frames:
+        return None
+    opens = k == 0 or c.comma_before(k) or (k == 1 and c.tokens[0].low in c.rules.wordsets["carry"])
+    if not opens:
+        return None
+    commas = [j for j in range(i + 1, len(c.tokens)) if c.comma_before(j)]
+    for n, comma in enumerate(commas):
+        start = c.tokens[comma].start
+        g = next((g for g in c.groups if g.members[0].start == start), None)
+        if g is not None:
+            return g if _subject_like(g) else None
+        end = commas[n + 1] if n + 1 < len(commas) else len(c.tokens)
+        if any(verb_like(c, m) for m in range(comma, end)):
+            return None  # the main clause starts with a subject that is no actor
+    return None
+
+
 def _head_of_aside(c: Clause, j: int) -> Group | None:
     """ "Presiden Turki Erdogan, yang berupaya … warga Turki …, menuduh …": a verb right after a
     relative clause set off by commas (ending at token j) is predicated of the actor before it."""

@@ -79,6 +79,7 @@ def build_groups(
 
 
 _EXAMPLES = ("seperti", "termasuk", "yakni", "yaitu")
+NAME_WORDS = 4  # words of an unknown person's name after a title
 _EXAMPLE_GAP = 7  # at most this many words in "dan beberapa negara Teluk seperti"
 
 
@@ -94,6 +95,14 @@ def _link(
     if not words:
         return "comma" if between.count(",") == 1 else None
     coord = sets["coordination"]
+    if between[:1] == " ":
+        # "Presiden Kazakhstan Nursultan Nazarbayev dan Presiden Turki …": the name of a person the
+        # lexicon does not know, right after the title, belongs to the title's mention
+        k = 0
+        while k < min(len(raw), NAME_WORDS) and raw[k][:1].isupper() and raw[k].isalpha() and words[k] not in coord:
+            k += 1
+        if 0 < k < len(raw):
+            raw, words = raw[k:], words[k:]
     if any(w in ("dan", "serta", "maupun", "beserta", "bahkan") for w in words) and all(w in coord for w in words):
         return "and"
     if _example_list(raw, words, coord, sets["coordination_nouns"]):
@@ -136,7 +145,11 @@ def _split_commas(group: Group, how: list[str]) -> list[Group]:
 # Nouns that begin like a meN-/di-/ber-/ter- verb: borrowed words ("diplomasi", "terorisme",
 # "diktator", "dimensi") and a few native ones ("menteri", "berita").
 _NOUN_SUFFIXES = ("asi", "isme", "itas", "tor", "ensi")
-_LOOKALIKE_NOUNS = frozenset({"menteri", "berita", "beras", "dinas", "diplomat", "teritori", "terminal", "meja"})
+_LOOKALIKE_NOUNS = frozenset({
+    "menteri", "berita", "beras", "dinas", "diplomat", "teritori", "terminal", "meja",
+    # short titles of ministers and officials ("para Menlu negara ASEAN")
+    "menlu", "menhan", "menkeu", "mendag", "mendagri", "menko", "direktur", "dirjen", "media", "teroris",
+})
 
 
 def verb_shaped(low: str) -> bool:
@@ -173,6 +186,8 @@ def _np_prep(
             gap += NP_APPOSITION_GAP
         elif low in sets["np_modifiers"]:
             pass  # "atas peran aktif Vietnam"
+        elif gap > NP_GAP and low.replace("-", "").isalpha() and low in sets["coordination"]:
+            pass  # the phrase an apposition renames may name allies ("ke negara sekutu di Pasifik, yaitu …")
         elif not low.replace("-", "").isalpha() or verb_shaped(low) or any(low in sets[k] for k in _NOT_NOUNS):
             return None
         j -= 1

@@ -410,7 +410,8 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
      [("IDN", "SGP", "040", "Jokowi"), ("SGP", "IDN", "040", "PM Singapura Lee Hsien Loong")]),
     # helping an actor fight is military assistance; plain help is not coded
     ("Pasukan AS membantu militer Afghanistan melawan Taliban.",
-     [("AFG", "TALIBAN", "190", "militer Afghanistan"), ("USA", "AFG", "074", "Pasukan AS")]),
+     [("AFG", "TALIBAN", "190", "militer Afghanistan"), ("USA", "AFG", "074", "Pasukan AS"),
+      ("USA", "TALIBAN", "190", "Pasukan AS")]),
     ("Singapura membantu Indonesia menangkap buronan.", []),
 ])
 def test_landing_attending_fighting_and_noun_phrase_targets(text: str, expected: list[tuple[str, str, str, str]]) -> None:
