@@ -117,6 +117,8 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
         return None  # "mengganggu perundingan": a noun after an ordinary verb has no subject of its own
     for g in reversed(c.groups):
         if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g)):
+            if not noun and _main_clause_has_own_subject(c, g, i):
+                return None
             return None if _noun_genitive(c, g) else _past_relative_agent(c, g)
     if not noun:
         return _main_subject_after_fronted_clause(c, i)
@@ -182,6 +184,21 @@ def _main_subject_after_fronted_clause(c: Clause, i: int) -> Group | None:
         return None  # the fronted clause names its own subject
     start = c.tokens[comma].start
     return next((g for g in c.groups if g.members[0].start == start and _subject_like(g)), None)
+
+
+def _main_clause_has_own_subject(c: Clause, g: Group, i: int) -> bool:
+    """ "Ketika pasukan X menyerbu Y, Z mendukung …": an actor inside a fronted subordinate clause is
+    not the subject of a verb of the main clause when words other than auxiliaries stand between the
+    clause's comma and the verb: they are the main clause's own subject, one the lexicon does not know."""
+    fronted = c.rules.wordsets["fronted_subordinators"]
+    k = 1 if len(c.tokens) > 1 and c.tokens[0].low in c.rules.wordsets["carry"] and c.tokens[0].low not in fronted else 0
+    if k >= len(c.tokens) or c.tokens[k].low not in fronted:
+        return False
+    comma = next((j for j in range(k + 1, i + 1) if c.comma_before(j)), None)
+    if comma is None or g.last >= comma:
+        return False
+    aux = c.rules.wordsets["aux"]
+    return any(c.tokens[j].low not in aux for j in range(comma, _skip_aux_back(c, i) + 1))
 
 
 def _head_of_aside(c: Clause, j: int) -> Group | None:

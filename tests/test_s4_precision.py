@@ -1,0 +1,38 @@
+"""Precision on unseen articles: events whose actors, modality or very existence the article does not
+support (session 4 audit of a random corpus sample). Sentences are made up."""
+
+from __future__ import annotations
+
+from tests.documents import event_rows, modality
+
+
+def test_fronted_clause_actor_is_no_subject_of_main_clause() -> None:
+    # the main clause has its own subject (a person the lexicon does not know): the state named in
+    # the fronted "Ketika …," clause is not who supports
+    rows = event_rows("Ketika tentara Irak menyerbu Kuwait, Kowalski mendukung agar Inggris mengirim kapal perang.", "2024-03-01")
+    assert rows == []
+
+
+def test_fronted_clause_without_own_subject_still_shares_main_subject() -> None:
+    rows = event_rows("Setelah bertemu Menlu Brasil di Roma, Menlu Jepang mengkritik Rusia.", "2024-03-01")
+    assert ("JPN", "RUS", "111") in rows
+
+
+def test_main_clause_subject_after_fronted_clause_is_found() -> None:
+    rows = event_rows("Ketika Rusia menyerang Ukraina, Polandia mengecam Rusia.", "2024-03-01")
+    assert ("POL", "RUS", "111") in rows or ("POL", "RUS", "112") in rows
+
+
+def test_negation_of_involvement_does_not_negate_the_war_it_names() -> None:
+    rows = event_rows("Sebagian besar warga Kanada menolak keterlibatan negaranya dalam perang Sudan-Chad.", "2024-03-01", modality)
+    assert rows == [("SDN", "TCD", "190", "asserted"), ("TCD", "SDN", "190", "asserted")]
+
+
+def test_negation_of_staying_out_of_a_conflict_does_not_negate_it() -> None:
+    rows = event_rows("Pemerintah Swiss tidak mau terjun ke konflik Sudan-Chad.", "2024-03-01", modality)
+    assert rows == [("SDN", "TCD", "190", "asserted"), ("TCD", "SDN", "190", "asserted")]
+
+
+def test_negation_still_governs_a_meeting_of_the_subject() -> None:
+    rows = event_rows("Menlu Brasil tidak hadir dalam pertemuan dengan Menlu Argentina.", "2024-03-01", modality)
+    assert rows == [("ARG", "BRA", "040", "negated"), ("BRA", "ARG", "040", "negated")]
