@@ -36,3 +36,22 @@ def test_negation_of_staying_out_of_a_conflict_does_not_negate_it() -> None:
 def test_negation_still_governs_a_meeting_of_the_subject() -> None:
     rows = event_rows("Menlu Brasil tidak hadir dalam pertemuan dengan Menlu Argentina.", "2024-03-01", modality)
     assert rows == [("ARG", "BRA", "040", "negated"), ("BRA", "ARG", "040", "negated")]
+
+
+def test_section_heading_states_no_event() -> None:
+    text = (
+        "Sebuah survei menanyakan pendapat warga Kanada tentang kebijakan luar negeri.\n\n"
+        "Perlunya Kanada memberi sanksi ekonomi kepada Venezuela\n\n"
+        "Sebanyak 30 persen responden mendukung langkah itu."
+    )
+    assert event_rows(text, "2024-03-01") == []
+
+
+def test_unpunctuated_last_sentence_of_a_paragraph_still_counts() -> None:
+    text = "Kanada menjatuhkan sanksi kepada Venezuela. Kanada juga mengkritik Venezuela\n\nHal itu terjadi pekan lalu."
+    assert ("CAN", "VEN", "111") in event_rows(text, "2024-03-01")
+
+
+def test_normative_should_is_possible() -> None:
+    rows = event_rows("Menurut pengamat itu, Kanada harus berunding dengan Venezuela.", "2024-03-01", modality)
+    assert rows == [("CAN", "VEN", "046", "possible"), ("VEN", "CAN", "046", "possible")]
