@@ -112,6 +112,8 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
         head = _head_of_aside(c, j)
         if head is not None:
             return head
+    if not noun and _pronoun_subject_between(c, j):
+        return None  # "… sebab mereka sebelumnya bekerja sama dengan …": an unresolved pronoun is the subject
     possessed = noun and c.tokens[i].low.endswith("nya")
     if noun and mode != "any" and j >= 0 and not _framed(c, j) and not possessed:
         return None  # "mengganggu perundingan": a noun after an ordinary verb has no subject of its own
@@ -123,6 +125,23 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
     if not noun:
         return _main_subject_after_fronted_clause(c, i)
     return None
+
+
+# words after which a pronoun opens a clause as its subject ("sebab mereka …", "dan kami …")
+_CLAUSE_OPENERS = frozenset({"sebab", "karena", "bahwa", "jika", "kalau", "bila", "apabila", "ketika", "saat", "sehingga"})
+
+
+def _pronoun_subject_between(c: Clause, j: int) -> bool:
+    """Is there, between the trigger's auxiliaries (ending at token j) and the nearest actor before
+    them, a personal pronoun no actor was found for that opens its clause? It is the subject."""
+    pronouns = c.rules.wordsets["subject_pronouns"]
+    openers = _CLAUSE_OPENERS | c.rules.wordsets["carry"] | c.rules.wordsets["clause_stop"]
+    for k in range(j, max(-1, j - 6), -1):
+        if group_at(c.groups, k) is not None:
+            return False
+        if c.tokens[k].low in pronouns:
+            return k == 0 or c.comma_before(k) or c.tokens[k - 1].low in openers
+    return False
 
 
 def _noun_genitive(c: Clause, g: Group) -> bool:

@@ -55,3 +55,13 @@ def test_unpunctuated_last_sentence_of_a_paragraph_still_counts() -> None:
 def test_normative_should_is_possible() -> None:
     rows = event_rows("Menurut pengamat itu, Kanada harus berunding dengan Venezuela.", "2024-03-01", modality)
     assert rows == [("CAN", "VEN", "046", "possible"), ("VEN", "CAN", "046", "possible")]
+
+
+def test_unresolved_pronoun_opening_a_clause_is_the_subject() -> None:
+    text = "Para sukarelawan itu paham medan di perbatasan Peru-Ekuador, karena mereka dulu bekerja sama dengan tentara Peru."
+    assert event_rows(text, "2024-03-01") == []
+
+
+def test_actor_before_adverb_is_still_the_subject() -> None:
+    rows = event_rows("Ekuador sebelumnya bekerja sama dengan tentara Peru.", "2024-03-01")
+    assert rows == [("ECU", "PER", "060"), ("PER", "ECU", "060")]
