@@ -65,3 +65,14 @@ def test_unresolved_pronoun_opening_a_clause_is_the_subject() -> None:
 def test_actor_before_adverb_is_still_the_subject() -> None:
     rows = event_rows("Ekuador sebelumnya bekerja sama dengan tentara Peru.", "2024-03-01")
     assert rows == [("ECU", "PER", "060"), ("PER", "ECU", "060")]
+
+
+def test_target_search_does_not_enter_a_relative_clause_on_another_actor() -> None:
+    text = "Pemerintah Chili memberikan dukungan untuk diadilinya Serbia yang melakukan kekejaman atas Kosovo."
+    assert ("CHL", "XKX", "051") not in event_rows(text, "2024-03-01")
+    assert all(row[2] != "051" for row in event_rows(text, "2024-03-01"))
+
+
+def test_target_before_a_relative_clause_is_kept() -> None:
+    rows = event_rows("Pemerintah Chili memberikan dukungan kepada Ukraina yang sedang berperang.", "2024-03-01")
+    assert ("CHL", "UKR", "051") in rows
