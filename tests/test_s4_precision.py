@@ -76,3 +76,18 @@ def test_target_search_does_not_enter_a_relative_clause_on_another_actor() -> No
 def test_target_before_a_relative_clause_is_kept() -> None:
     rows = event_rows("Pemerintah Chili memberikan dukungan kepada Ukraina yang sedang berperang.", "2024-03-01")
     assert ("CHL", "UKR", "051") in rows
+
+
+def test_kedua_negara_is_not_the_tail_of_a_list() -> None:
+    text = (
+        "Pengaturan antara Chili dan Norwegia ini memakai cara yang sama dengan pengaturan sebelumnya dengan "
+        "Peru, Kenya, dan Vietnam. Kedua negara menegaskan komitmen untuk memperkuat kerja sama di bidang hukum."
+    )
+    rows = [r for r in event_rows(text, "2024-03-01") if r[2] == "030"]
+    assert rows == [("CHL", "NOR", "030"), ("NOR", "CHL", "030")]
+
+
+def test_kedua_negara_after_a_pair_is_that_pair() -> None:
+    text = "Menlu Chili bertemu Menlu Norwegia di Oslo. Kedua negara sepakat memperkuat kerja sama di bidang energi."
+    rows = [r for r in event_rows(text, "2024-03-01") if r[2] == "030"]
+    assert rows == [("CHL", "NOR", "030"), ("NOR", "CHL", "030")]
