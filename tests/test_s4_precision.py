@@ -91,3 +91,22 @@ def test_kedua_negara_after_a_pair_is_that_pair() -> None:
     text = "Menlu Chili bertemu Menlu Norwegia di Oslo. Kedua negara sepakat memperkuat kerja sama di bidang energi."
     rows = [r for r in event_rows(text, "2024-03-01") if r[2] == "030"]
     assert rows == [("CHL", "NOR", "030"), ("NOR", "CHL", "030")]
+
+
+MARKET_REPORT = (
+    "Indeks harga saham di bursa Tokyo dibuka melemah pada Selasa pagi. Nilai tukar yen juga tertekan, "
+    "sementara investor menunggu data inflasi dan keputusan suku bunga bank sentral. "
+    "Harga minyak naik setelah Sudan dan Chad saling serang di perbatasan."
+)
+
+
+def test_market_report_is_off_topic() -> None:
+    assert event_rows(MARKET_REPORT, "2024-03-01") == []
+
+
+def test_war_report_mentioning_markets_stays_on_topic() -> None:
+    text = (
+        "Presiden Sudan menuduh Chad mendukung pemberontak. Militer Sudan dan tentara Chad bentrok di perbatasan. "
+        "Menteri luar negeri kedua negara belum berbicara sejak serangan itu. Harga saham di bursa regional turun."
+    )
+    assert ("SDN", "TCD", "112") in event_rows(text, "2024-03-01")
