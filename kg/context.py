@@ -80,7 +80,10 @@ def modality(c: Clause, t: Trigger, data: dict[str, Any], parties_inside: bool =
                 found.add("alleged")
         if low in stops or _complementizer(c, j, data):
             break
-        found.update(name for name, words in data["clause"].items() if low in words and not _source_frame(c, j, data))
+        found.update(
+            name for name, words in data["clause"].items()
+            if low in words and not _source_frame(c, j, data) and not (name == "alleged" and _denied_claim(c, j, data))
+        )
         if low in data["evidence_verbs"] and _evidence_before(c, j, data):
             found.add("alleged")  # "informasi baru yang menunjukkan upaya Rusia untuk ..."
     if t.cameo.startswith(data["intent_roots"]):
@@ -133,6 +136,13 @@ def _purpose_clause(c: Clause, j: int, anchor: int, data: dict[str, Any]) -> boo
     if not all(c.tokens[k].low in aux or c.tokens[k].low in data["purpose_fillers"] for k in between):
         return False
     return any(verb_like(c, k) for k in range(j + 1, anchor + 1))
+
+
+def _denied_claim(c: Clause, j: int, data: dict[str, Any]) -> bool:
+    """ "membantah seluruh tudingan tersebut dan menolak …": a claim a denial verb just before it
+    rejects marks nothing after it as alleged (a "bahwa" clause after it is handled apart)."""
+    denials = data["local"].get("denied", ())
+    return any(c.tokens[k].low in denials for k in range(max(0, j - 3), j))
 
 
 def _source_frame(c: Clause, j: int, data: dict[str, Any]) -> bool:

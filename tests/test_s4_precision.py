@@ -110,3 +110,18 @@ def test_war_report_mentioning_markets_stays_on_topic() -> None:
         "Menteri luar negeri kedua negara belum berbicara sejak serangan itu. Harga saham di bursa regional turun."
     )
     assert ("SDN", "TCD", "112") in event_rows(text, "2024-03-01")
+
+
+def test_rejection_after_denying_a_claim_is_asserted() -> None:
+    rows = event_rows("Oman membantah semua tuduhan itu dan menolak tuntutan Bahrain.", "2024-03-01", modality)
+    assert rows == [("OMN", "BHR", "120", "asserted")]
+
+
+def test_claim_still_marks_what_follows_it_as_alleged() -> None:
+    rows = event_rows("Bahrain melontarkan tuduhan Oman menyerang kapal Bahrain.", "2024-03-01", modality)
+    assert ("OMN", "BHR", "190", "alleged") in rows
+
+
+def test_stated_readiness_is_planned() -> None:
+    rows = event_rows("Pernyataan Presiden Chili tentang kesediaan membuka hubungan diplomatik dengan Fiji itu wajar.", "2024-03-01", modality)
+    assert rows == [("CHL", "FJI", "050", "planned"), ("FJI", "CHL", "050", "planned")]
