@@ -74,6 +74,8 @@ def main_subject(c: Clause, i: int) -> Group | None:
     return None
 
 
+_PURPOSE = frozenset({"untuk", "guna"})
+
 # Prepositions completing a noun phrase ("Duta Besar Belgia untuk PBB", "warga asal Suriah"): a
 # relative clause after such a phrase is about its head, not about the actor the preposition governs.
 _OWNED = frozenset({"untuk", "asal"})
@@ -121,6 +123,9 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
         if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g)):
             if not noun and _main_clause_has_own_subject(c, g, i):
                 return None
+            controller = _purpose_controller(c, g, i, mode)
+            if controller is not None:
+                return controller if controller is not g else None
             return None if _noun_genitive(c, g) else _past_relative_agent(c, g)
     if not noun:
         return _main_subject_after_fronted_clause(c, i)
@@ -203,6 +208,23 @@ def _main_subject_after_fronted_clause(c: Clause, i: int) -> Group | None:
         return None  # the fronted clause names its own subject
     start = c.tokens[comma].start
     return next((g for g in c.groups if g.members[0].start == start and _subject_like(g)), None)
+
+
+def _purpose_controller(c: Clause, g: Group, i: int, mode: str) -> Group | None:
+    """ "Jokowi meninggalkan Bangladesh untuk melanjutkan kunjungan ke Afghanistan": the object of a verb
+    is not the subject of a purpose clause ("untuk", "guna") after it; that verb's subject is. Verbs of
+    appeal and command pass the clause to their object ("mendesak Israel untuk menghentikan …"). Returns
+    the controller, g itself when the verb has none, or None when g is no such object."""
+    v = g.first - 1
+    if v < 0 or c.comma_before(g.first) or not verb_like(c, v) or not c.tokens[v].low.startswith("me"):
+        return None
+    if c.tokens[v].low in c.rules.wordsets["object_control"]:
+        return None
+    if not any(c.tokens[k].low in _PURPOSE for k in range(g.last + 1, i)):
+        return None
+    if any(c.comma_before(k) or c.tokens[k].low in c.rules.wordsets["clause_stop"] for k in range(g.last + 1, i + 1)):
+        return None
+    return subject(c, v, mode) or g
 
 
 def _main_clause_has_own_subject(c: Clause, g: Group, i: int) -> bool:

@@ -125,3 +125,13 @@ def test_claim_still_marks_what_follows_it_as_alleged() -> None:
 def test_stated_readiness_is_planned() -> None:
     rows = event_rows("Pernyataan Presiden Chili tentang kesediaan membuka hubungan diplomatik dengan Fiji itu wajar.", "2024-03-01", modality)
     assert rows == [("CHL", "FJI", "050", "planned"), ("FJI", "CHL", "050", "planned")]
+
+
+def test_object_of_a_verb_is_no_subject_of_its_purpose_clause() -> None:
+    rows = event_rows("Presiden Chili meninggalkan Peru untuk melanjutkan kunjungan kenegaraan ke Bolivia.", "2024-03-01")
+    assert rows == [("CHL", "BOL", "042")]
+
+
+def test_object_of_an_appeal_is_the_subject_of_its_purpose_clause() -> None:
+    rows = event_rows("Turki mengundang Iran untuk berunding dengan Irak.", "2024-03-01")
+    assert rows == [("IRN", "IRQ", "046"), ("IRQ", "IRN", "046")]
