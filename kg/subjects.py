@@ -75,6 +75,11 @@ def main_subject(c: Clause, i: int) -> Group | None:
 
 
 _PURPOSE = frozenset({"untuk", "guna"})
+# words opening a plural or partial noun phrase ("beberapa negara", "sejumlah pejabat")
+_QUANTIFIERS = frozenset({
+    "beberapa", "sejumlah", "banyak", "berbagai", "para", "sebagian", "kebanyakan", "mayoritas", "puluhan",
+    "ratusan", "ribuan", "sekelompok",
+})
 
 # Prepositions completing a noun phrase ("Duta Besar Belgia untuk PBB", "warga asal Suriah"): a
 # relative clause after such a phrase is about its head, not about the actor the preposition governs.
@@ -121,7 +126,7 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
         return None  # "mengganggu perundingan": a noun after an ordinary verb has no subject of its own
     for g in reversed(c.groups):
         if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g)):
-            if not noun and _main_clause_has_own_subject(c, g, i):
+            if not noun and (_main_clause_has_own_subject(c, g, i) or _complement_has_own_subject(c, g, i)):
                 return None
             controller = _purpose_controller(c, g, i, mode)
             if controller is not None:
@@ -225,6 +230,17 @@ def _purpose_controller(c: Clause, g: Group, i: int, mode: str) -> Group | None:
     if any(c.comma_before(k) or c.tokens[k].low in c.rules.wordsets["clause_stop"] for k in range(g.last + 1, i + 1)):
         return None
     return subject(c, v, mode) or g
+
+
+def _complement_has_own_subject(c: Clause, g: Group, i: int) -> bool:
+    """ "Trump mengisyaratkan bahwa beberapa negara … telah menawarkan pengiriman pasukan": a complement
+    clause that opens with a quantified noun phrase has a subject of its own (one the lexicon does not
+    know); the speaker before "bahwa" is not it. ("bahwa negaranya akan …", "bahwa presiden akan …"
+    may well be the speaker's own side.)"""
+    b = next((k for k in range(i - 1, g.last, -1) if c.tokens[k].low == "bahwa"), None)
+    if b is None or b + 1 >= i or group_at(c.groups, b + 1) is not None:
+        return False
+    return c.tokens[b + 1].low in _QUANTIFIERS
 
 
 def _main_clause_has_own_subject(c: Clause, g: Group, i: int) -> bool:

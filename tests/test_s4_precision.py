@@ -135,3 +135,13 @@ def test_object_of_a_verb_is_no_subject_of_its_purpose_clause() -> None:
 def test_object_of_an_appeal_is_the_subject_of_its_purpose_clause() -> None:
     rows = event_rows("Turki mengundang Iran untuk berunding dengan Irak.", "2024-03-01")
     assert rows == [("IRN", "IRQ", "046"), ("IRQ", "IRN", "046")]
+
+
+def test_speaker_is_no_subject_of_a_complement_with_a_quantified_subject() -> None:
+    text = "Presiden Chili mengisyaratkan bahwa beberapa negara di Amerika Selatan telah menawarkan pengiriman pasukan ke Haiti."
+    assert event_rows(text, "2024-03-01") == []
+
+
+def test_speaker_is_the_subject_of_a_complement_without_its_own() -> None:
+    rows = event_rows("Chili mengatakan bahwa pada Senin akan mengirim pasukan ke Haiti.", "2024-03-01", modality)
+    assert rows == [("CHL", "HTI", "154", "planned")]
