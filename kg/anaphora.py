@@ -80,6 +80,10 @@ class Referents:
     # state organs named with their office word ("Kementerian Luar Negeri Turki", "Dubes AS")
     organs: list[ActorMention] = field(default_factory=list)
     previous: list[ActorMention] = field(default_factory=list)  # every actor named in the last sentence
+    # the last two states named together ("antara Indonesia dan Inggris"), and the codes of the last
+    # list of three or more ("Filipina, Prancis, dan Australia"): "kedua negara" is never two of a list
+    paired: list[ActorMention] = field(default_factory=list)
+    listed: frozenset[str] = frozenset()
 
     def update(self, mentions: list[ActorMention], text: str = "", offset: int = 0) -> None:
         self.previous = list(mentions)
@@ -96,16 +100,21 @@ class Referents:
             elif _is_state(m):
                 self.states = [s for s in self.states if s.code != m.code] + [m]
                 states.append(m)
-        run: list[ActorMention] = []
+        runs: list[list[ActorMention]] = []
         for m in states:
-            if run and _COORDINATION.fullmatch(text[run[-1].end - offset:m.start - offset]):
-                run.append(m)
-                continue
-            if len({r.code for r in run}) >= 2:
-                break
-            run = [m]
-        if len({r.code for r in run}) >= 2:
-            self.group = list({r.code: r for r in reversed(run)}.values())[::-1]
+            if runs and _COORDINATION.fullmatch(text[runs[-1][-1].end - offset:m.start - offset]):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        runs = [list({r.code: r for r in reversed(run)}.values())[::-1] for run in runs]
+        first = next((run for run in runs if len(run) >= 2), None)
+        if first is not None:
+            self.group = first
+        for run in runs:
+            if len(run) == 2:
+                self.paired = run
+            elif len(run) >= 3:
+                self.listed = frozenset(r.code for r in run)
 
 
 def _is_person(m: ActorMention) -> bool:
@@ -156,7 +165,10 @@ def _referents(
             return [_as(r, s + offset, e + offset, words) for r in people]
         kind = "pair"
     if kind == "pair" and len(seen.states) >= 2:
-        return [_as(r, s + offset, e + offset, words) for r in seen.states[-2:]]
+        pair = seen.states[-2:]
+        if {r.code for r in pair} <= seen.listed and seen.paired and not {r.code for r in seen.paired} <= seen.listed:
+            pair = seen.paired  # the last two named are the tail of a longer list: the last pair named together
+        return [_as(r, s + offset, e + offset, words) for r in pair]
     if kind == "three" and (len(seen.group) == 3 or len(seen.states) >= 3):
         three = seen.group if len(seen.group) == 3 else seen.states[-3:]  # a list of three named together
         return [_as(r, s + offset, e + offset, words) for r in three]

@@ -75,6 +75,10 @@ def after(
         if direct and g.prep in (None, "oleh") and t.cameo[:2] in c.rules.settings["object_agent_roots"] \
                 and _agent_of_object(c, t.last, g.first):
             return g
+        if not crosses and g.last + 1 < len(c.tokens) and c.tokens[g.last + 1].low == "yang":
+            # "dukungan untuk dihukumnya Israel yang melakukan genosida atas Gaza": what follows is a
+            # relative clause on an actor that is not the target; its obliques are not the trigger's
+            return None
     return None
 
 

@@ -18,6 +18,7 @@ from kg.model import MODALITIES, ActorMention, EventDate, Timex
 from kg.subjects import Clause, Trigger, subject, verb_like
 
 REAL_MODALITIES = frozenset({"asserted", "negated", "denied"})  # not planned, possible, alleged
+_PP_HEADS = frozenset({"dalam", "di", "pada", "ke"})  # prepositions a noun trigger may complete another head with
 REPORT_LOOKAHEAD = 3  # "menyatakan kekhawatiran bahwa": bahwa may follow the verb's object
 
 
@@ -50,7 +51,7 @@ def load_modality(directory: str | None = None) -> dict[str, Any]:
     return out
 
 
-def modality(c: Clause, t: Trigger, data: dict[str, Any]) -> str:
+def modality(c: Clause, t: Trigger, data: dict[str, Any], parties_inside: bool = False) -> str:
     """The modality of a trigger from the markers before it (data/lexicon/modality.json).
 
     A local marker governs a trigger a few tokens on, within its clause: not across a clause_stop
@@ -58,11 +59,17 @@ def modality(c: Clause, t: Trigger, data: dict[str, Any]) -> str:
     hanya", "sudah dapat"); a purpose clause ("akan bertolak ke X pekan ini untuk melakukan
     pertemuan") takes the markers of the verb it depends on. A clause marker governs every later
     trigger up to a clause_stop word. What follows "bahwa" after a denial or a claim ("membantah
-    tuduhan bahwa ...") is denied or alleged. Planned markers leave an intent code (03x) asserted:
+    tuduhan bahwa ...") is denied or alleged. A negation before a prepositional phrase whose noun
+    trigger names both its parties (`parties_inside`: "tidak terlibat dalam perang X-Y") is about
+    the phrase's head, not the trigger. Planned markers leave an intent code (03x) asserted:
     the stated intent is the event."""
     anchor = t.first if t.governor is None else t.governor  # a threat's modality is the threat's own
     stops = c.rules.wordsets["clause_stop"]
     found = _local_markers(c, anchor, data, stops)
+    if parties_inside and t.governor is None and _prep_between(c, anchor, data):
+        # "menolak keterlibatan negaranya dalam konflik X-Y": the negation is about the noun the
+        # prepositional phrase completes, not about the conflict between the parties it names
+        found.discard("negated")
     for j in range(anchor - 1, -1, -1):
         low = _word(c, j)
         if low == "bahwa":
@@ -73,7 +80,10 @@ def modality(c: Clause, t: Trigger, data: dict[str, Any]) -> str:
                 found.add("alleged")
         if low in stops or _complementizer(c, j, data):
             break
-        found.update(name for name, words in data["clause"].items() if low in words and not _source_frame(c, j, data))
+        found.update(
+            name for name, words in data["clause"].items()
+            if low in words and not _source_frame(c, j, data) and not (name == "alleged" and _denied_claim(c, j, data))
+        )
         if low in data["evidence_verbs"] and _evidence_before(c, j, data):
             found.add("alleged")  # "informasi baru yang menunjukkan upaya Rusia untuk ..."
     if t.cameo.startswith(data["intent_roots"]):
@@ -109,6 +119,14 @@ def _local_markers(c: Clause, anchor: int, data: dict[str, Any], stops: frozense
     return found
 
 
+def _prep_between(c: Clause, anchor: int, data: dict[str, Any]) -> bool:
+    """Does a preposition ("dalam", "di", "pada", "ke") stand right before the trigger at anchor, after a
+    word that is no negation ("keterlibatan … dalam konflik", "tidak terlibat dalam perang")?"""
+    if anchor < 2 or c.tokens[anchor - 1].low not in _PP_HEADS:
+        return False
+    return c.tokens[anchor - 2].low not in data["local"].get("negated", ())
+
+
 def _purpose_clause(c: Clause, j: int, anchor: int, data: dict[str, Any]) -> bool:
     """Does "untuk" at j open a purpose clause whose event is the trigger at anchor: "untuk bertemu",
     "untuk saling membahas", "untuk melakukan pertemuan"; not "untuk perang" (no verb) nor "untuk
@@ -118,6 +136,13 @@ def _purpose_clause(c: Clause, j: int, anchor: int, data: dict[str, Any]) -> boo
     if not all(c.tokens[k].low in aux or c.tokens[k].low in data["purpose_fillers"] for k in between):
         return False
     return any(verb_like(c, k) for k in range(j + 1, anchor + 1))
+
+
+def _denied_claim(c: Clause, j: int, data: dict[str, Any]) -> bool:
+    """ "membantah seluruh tudingan tersebut dan menolak …": a claim a denial verb just before it
+    rejects marks nothing after it as alleged (a "bahwa" clause after it is handled apart)."""
+    denials = data["local"].get("denied", ())
+    return any(c.tokens[k].low in denials for k in range(max(0, j - 3), j))
 
 
 def _source_frame(c: Clause, j: int, data: dict[str, Any]) -> bool:

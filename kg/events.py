@@ -147,7 +147,10 @@ def extract_sentence(
                     found.append((replace(trig, cameo=trig.rule.converse), target, source))
     if not found:
         return []
-    modalities = [modality(clause, trig, modality_data) for trig, _, _ in found]
+    modalities = [
+        modality(clause, trig, modality_data, parties_inside=min(src.start, tgt.start) > tokens[trig.first].start)
+        for trig, src, tgt in found
+    ]
     dates = attach_dates(clause, [(trig, src) for trig, src, _ in found], timexes, modalities)
     events = []
     for n, (trig, source, target) in enumerate(found):

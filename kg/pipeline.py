@@ -84,6 +84,17 @@ def default_resources(lexicon_dir: str | None = None) -> Resources:
     return Resources.load(Path(lexicon_dir) if lexicon_dir else None)
 
 
+_CLOSING = (".", "!", "?", '"', "\u201d", "'", ":", ";", ")")
+
+
+def _heading(text: str, s: Sentence) -> bool:
+    """A paragraph of one sentence with no closing punctuation ("Sanksi ekonomi terhadap X") is a
+    section heading or a list of headlines, not a statement of the body: it states no event."""
+    if s.text.rstrip().endswith(_CLOSING):
+        return False
+    return text[: s.start].rstrip(" \t").endswith("\n") and text[s.end :].lstrip(" \t").startswith("\n")
+
+
 def process_document(doc: Document, res: Resources) -> DocumentResult:
     cleaned = clean(doc)
     sentences = split_sentences(cleaned)
@@ -126,7 +137,7 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
             raws = date_restated(
                 sentence.text, sentence.start, sentence.index, found, raws, restating, res.dates.words, speech_roots
             )
-        if len(mentions) < 2:
+        if len(mentions) < 2 or _heading(doc.text, sentence):
             continue
         timexes.extend(found)
         new = extract_sentence(sentence, mentions, found, res.rules, res.modality)

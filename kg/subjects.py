@@ -74,6 +74,13 @@ def main_subject(c: Clause, i: int) -> Group | None:
     return None
 
 
+_PURPOSE = frozenset({"untuk", "guna"})
+# words opening a plural or partial noun phrase ("beberapa negara", "sejumlah pejabat")
+_QUANTIFIERS = frozenset({
+    "beberapa", "sejumlah", "banyak", "berbagai", "para", "sebagian", "kebanyakan", "mayoritas", "puluhan",
+    "ratusan", "ribuan", "sekelompok",
+})
+
 # Prepositions completing a noun phrase ("Duta Besar Belgia untuk PBB", "warga asal Suriah"): a
 # relative clause after such a phrase is about its head, not about the actor the preposition governs.
 _OWNED = frozenset({"untuk", "asal"})
@@ -112,15 +119,39 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
         head = _head_of_aside(c, j)
         if head is not None:
             return head
+    if not noun and _pronoun_subject_between(c, j):
+        return None  # "… sebab mereka sebelumnya bekerja sama dengan …": an unresolved pronoun is the subject
     possessed = noun and c.tokens[i].low.endswith("nya")
     if noun and mode != "any" and j >= 0 and not _framed(c, j) and not possessed:
         return None  # "mengganggu perundingan": a noun after an ordinary verb has no subject of its own
     for g in reversed(c.groups):
         if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g)):
+            if not noun and (_main_clause_has_own_subject(c, g, i) or _complement_has_own_subject(c, g, i)):
+                return None
+            controller = _purpose_controller(c, g, i, mode)
+            if controller is not None:
+                return controller if controller is not g else None
             return None if _noun_genitive(c, g) else _past_relative_agent(c, g)
     if not noun:
         return _main_subject_after_fronted_clause(c, i)
     return None
+
+
+# words after which a pronoun opens a clause as its subject ("sebab mereka …", "dan kami …")
+_CLAUSE_OPENERS = frozenset({"sebab", "karena", "bahwa", "jika", "kalau", "bila", "apabila", "ketika", "saat", "sehingga"})
+
+
+def _pronoun_subject_between(c: Clause, j: int) -> bool:
+    """Is there, between the trigger's auxiliaries (ending at token j) and the nearest actor before
+    them, a personal pronoun no actor was found for that opens its clause? It is the subject."""
+    pronouns = c.rules.wordsets["subject_pronouns"]
+    openers = _CLAUSE_OPENERS | c.rules.wordsets["carry"] | c.rules.wordsets["clause_stop"]
+    for k in range(j, max(-1, j - 6), -1):
+        if group_at(c.groups, k) is not None:
+            return False
+        if c.tokens[k].low in pronouns:
+            return k == 0 or c.comma_before(k) or c.tokens[k - 1].low in openers
+    return False
 
 
 def _noun_genitive(c: Clause, g: Group) -> bool:
@@ -207,6 +238,49 @@ def fronted_noun_subject(c: Clause, i: int) -> Group | None:
         if any(verb_like(c, m) for m in range(comma, end)):
             return None  # the main clause starts with a subject that is no actor
     return None
+
+
+def _purpose_controller(c: Clause, g: Group, i: int, mode: str) -> Group | None:
+    """ "Jokowi meninggalkan Bangladesh untuk melanjutkan kunjungan ke Afghanistan": the object of a verb
+    is not the subject of a purpose clause ("untuk", "guna") after it; that verb's subject is. Verbs of
+    appeal and command pass the clause to their object ("mendesak Israel untuk menghentikan …"). Returns
+    the controller, g itself when the verb has none, or None when g is no such object."""
+    v = g.first - 1
+    if v < 0 or c.comma_before(g.first) or not verb_like(c, v) or not c.tokens[v].low.startswith("me"):
+        return None
+    if c.tokens[v].low in c.rules.wordsets["object_control"]:
+        return None
+    if not any(c.tokens[k].low in _PURPOSE for k in range(g.last + 1, i)):
+        return None
+    if any(c.comma_before(k) or c.tokens[k].low in c.rules.wordsets["clause_stop"] for k in range(g.last + 1, i + 1)):
+        return None
+    return subject(c, v, mode) or g
+
+
+def _complement_has_own_subject(c: Clause, g: Group, i: int) -> bool:
+    """ "Trump mengisyaratkan bahwa beberapa negara … telah menawarkan pengiriman pasukan": a complement
+    clause that opens with a quantified noun phrase has a subject of its own (one the lexicon does not
+    know); the speaker before "bahwa" is not it. ("bahwa negaranya akan …", "bahwa presiden akan …"
+    may well be the speaker's own side.)"""
+    b = next((k for k in range(i - 1, g.last, -1) if c.tokens[k].low == "bahwa"), None)
+    if b is None or b + 1 >= i or group_at(c.groups, b + 1) is not None:
+        return False
+    return c.tokens[b + 1].low in _QUANTIFIERS
+
+
+def _main_clause_has_own_subject(c: Clause, g: Group, i: int) -> bool:
+    """ "Ketika pasukan X menyerbu Y, Z mendukung …": an actor inside a fronted subordinate clause is
+    not the subject of a verb of the main clause when words other than auxiliaries stand between the
+    clause's comma and the verb: they are the main clause's own subject, one the lexicon does not know."""
+    fronted = c.rules.wordsets["fronted_subordinators"]
+    k = 1 if len(c.tokens) > 1 and c.tokens[0].low in c.rules.wordsets["carry"] and c.tokens[0].low not in fronted else 0
+    if k >= len(c.tokens) or c.tokens[k].low not in fronted:
+        return False
+    comma = next((j for j in range(k + 1, i + 1) if c.comma_before(j)), None)
+    if comma is None or g.last >= comma:
+        return False
+    aux = c.rules.wordsets["aux"]
+    return any(c.tokens[j].low not in aux for j in range(comma, _skip_aux_back(c, i) + 1))
 
 
 def _head_of_aside(c: Clause, j: int) -> Group | None:

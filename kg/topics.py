@@ -1,4 +1,4 @@
-"""Document topic filter: sports and entertainment news yield no world-politics events.
+"""Document topic filter: sports, entertainment, business and gadget news yield no world-politics events.
 
 "Timnas Jepang menang atas Korea Selatan" names two states but reports a match. A document that
 uses at least `min_distinct` distinct words of one off-topic list (data/lexicon/extraction.json) is
