@@ -14,7 +14,7 @@ from kg.arguments import arguments
 from kg.context import attach_dates, attribution, modality
 from kg.model import ActorMention, EventDate, EventMention, Sentence, Timex
 from kg.rules import Rule, RuleSet
-from kg.subjects import Clause, Trigger
+from kg.subjects import Clause, Trigger, subject
 from kg.syntax import Token, build_groups, tokenize
 
 
@@ -125,6 +125,36 @@ def _all_triggers(tokens: list[Token], rules: RuleSet) -> list[Trigger]:
 # ---------------------------------------------------------------- sentence
 
 
+def _cooperative(t: Trigger, rules: RuleSet) -> bool:
+    return (t.rule.symmetric or t.rule.reciprocal) and t.cameo[:2] in rules.settings["shared_partner_roots"]
+
+
+def _shared_partner(
+    c: Clause, t: Trigger, before: Trigger, pairs: list[tuple[ActorMention, ActorMention]]
+) -> list[tuple[ActorMention, ActorMention]]:
+    """ "X bertemu Y dan menandatangani perjanjian": a two-sided act coordinated after another one of
+    the same subject, naming no partner of its own, is done with the partner of the first. Nothing
+    but a coordinating word (and no other actor, no new clause) may stand between them."""
+    if not _cooperative(t, c.rules) or t.voice == "passive" or t.rule.source_prep:
+        return []
+    between = c.tokens[before.last + 1 : t.first]
+    if not any(tok.low in c.rules.wordsets["verb_coordination"] for tok in between) \
+            or any(tok.low in c.rules.wordsets["clause_stop"] for tok in between):
+        return []
+    partners = {id(o) for _, o in pairs}
+    if any(before.last < g.first < t.first and not any(id(m) in partners for m in g.members) for g in c.groups):
+        return []
+    subj = subject(c, t.first, t.rule.subject, noun=t.voice == "noun")
+    if subj is None:
+        return []
+    mine = {id(m) for m in subj.members}
+    out = [(s, o) for s, o in pairs if id(s) in mine]
+    if t.rule.reciprocal or t.rule.symmetric:
+        out += [(o, s) for s, o in out if (o, s) not in out]
+    return out
+
+
+
 def extract_sentence(
     sentence: Sentence,
     mentions: list[ActorMention],
@@ -138,8 +168,14 @@ def extract_sentence(
     clause = Clause(tokens, build_groups(tokens, mentions, sentence.text, sentence.start, rules.wordsets), rules,
                     sentence.text, sentence.start)
     found: list[tuple[Trigger, ActorMention, ActorMention]] = []
+    shared: tuple[Trigger, list[tuple[ActorMention, ActorMention]]] | None = None
     for trig in find_triggers(tokens, rules):
-        for source, target in arguments(clause, trig):
+        pairs = arguments(clause, trig)
+        if not pairs and shared is not None:
+            pairs = _shared_partner(clause, trig, *shared)
+        if pairs and _cooperative(trig, rules):
+            shared = (trig, pairs)
+        for source, target in pairs:
             if source.code != target.code:
                 found.append((trig, source, target))
                 if trig.rule.converse:

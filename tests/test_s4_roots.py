@@ -1,0 +1,47 @@
+"""Events whose CAMEO code depends on more than the first trigger: a second two-sided act sharing
+the partner of the first, nominal triggers with their agent. Every text here is written for the test."""
+
+from __future__ import annotations
+
+from documents import event_rows, modality
+
+
+def _events(text: str, date: str = "2024-05-10") -> list[tuple[object, ...]]:
+    return event_rows(text, date, modality)
+
+
+def test_an_agreement_signed_after_a_meeting_is_signed_with_the_same_partner() -> None:
+    text = "Presiden Vietnam bertemu Perdana Menteri Jepang dan menandatangani perjanjian kerja sama."
+    assert _events(text) == [
+        ("JPN", "VNM", "040", "asserted"),
+        ("JPN", "VNM", "057", "asserted"),
+        ("VNM", "JPN", "040", "asserted"),
+        ("VNM", "JPN", "057", "asserted"),
+    ]
+
+
+def test_a_partner_of_its_own_wins_over_the_shared_one() -> None:
+    text = "Presiden Vietnam bertemu Perdana Menteri Jepang dan kemudian menandatangani perjanjian dengan Korea Selatan."
+    assert _events(text) == [
+        ("JPN", "VNM", "040", "asserted"),
+        ("KOR", "VNM", "057", "asserted"),
+        ("VNM", "JPN", "040", "asserted"),
+        ("VNM", "KOR", "057", "asserted"),
+    ]
+
+
+def test_no_partner_is_shared_across_a_new_clause_or_with_a_one_sided_act() -> None:
+    assert _events("Presiden Vietnam bertemu Perdana Menteri Jepang, namun menandatangani perjanjian.") == [
+        ("JPN", "VNM", "040", "asserted"),
+        ("VNM", "JPN", "040", "asserted"),
+    ]
+    assert _events("Presiden Vietnam mengecam Korea Utara dan menandatangani perjanjian.") == [
+        ("VNM", "PRK", "111", "asserted"),
+    ]
+
+
+def test_the_state_named_after_investasi_is_the_investor() -> None:
+    assert _events("Kesepakatan itu juga mencakup investasi Qatar di Malaysia dalam bidang gas.") == [
+        ("QAT", "MYS", "061", "asserted"),
+    ]
+    assert _events("Jepang berinvestasi di Vietnam sejak lama.") == [("JPN", "VNM", "061", "asserted")]
