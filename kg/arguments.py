@@ -165,6 +165,13 @@ def genitive(c: Clause, t: Trigger) -> Group | None:
     return None
 
 
+def _agent_right_after(c: Clause, t: Trigger) -> Group | None:
+    """ "penolakan dari Cina": "dari" right after a nominal trigger names its agent even where the rule
+    takes "dari" for the target of the verb ("menolak bantuan dari AS")."""
+    g = after(c, t, ("dari",), window=2)
+    return g if g is not None and g.prep == "dari" and g.first == t.last + 2 else None
+
+
 def partner(c: Clause, t: Trigger) -> Group | None:
     """The counterpart of an exchange stated earlier: "memperoleh A dari Y dengan imbalan B"."""
     for g in reversed(c.groups):
@@ -298,7 +305,7 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
     if t.voice == "noun":
         # the agent of a nominal trigger: "kunjungan … oleh X", "penolakan dari Cina"
         agents = ("oleh",) if "dari" in rule.target else ("oleh", "dari")
-        source = after(c, t, agents, window=6)
+        source = after(c, t, agents, window=6) or _agent_right_after(c, t)
         if source is None and rule.genitive == "source":
             source = genitive(c, t)
     if source is None and t.voice == "base" and rule.genitive == "source" and rule.subject == "any":

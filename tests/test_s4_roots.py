@@ -45,3 +45,9 @@ def test_the_state_named_after_investasi_is_the_investor() -> None:
         ("QAT", "MYS", "061", "asserted"),
     ]
     assert _events("Jepang berinvestasi di Vietnam sejak lama.") == [("JPN", "VNM", "061", "asserted")]
+
+
+def test_dari_right_after_a_rejection_noun_names_who_rejects() -> None:
+    assert _events("Lawatan itu disambut gelombang penolakan dari Vietnam terhadap Filipina.") == [
+        ("VNM", "PHL", "120", "asserted"),
+    ]
