@@ -51,3 +51,11 @@ def test_dari_right_after_a_rejection_noun_names_who_rejects() -> None:
     assert _events("Lawatan itu disambut gelombang penolakan dari Vietnam terhadap Filipina.") == [
         ("VNM", "PHL", "120", "asserted"),
     ]
+
+
+def test_an_agreement_naming_a_weapon_platform_is_an_arms_deal_but_a_ceasefire_is_not() -> None:
+    text = "Filipina menandatangani kesepakatan dengan Korea Selatan untuk membeli enam kapal selam."
+    assert _events(text) == [("KOR", "PHL", "062", "asserted"), ("PHL", "KOR", "062", "asserted")]
+    text = "Filipina menandatangani kesepakatan gencatan senjata dengan Korea Selatan."
+    agreements = [e for e in _events(text) if e[2].startswith("0") and e[2] != "087"]
+    assert agreements == [("KOR", "PHL", "057", "asserted"), ("PHL", "KOR", "057", "asserted")]
