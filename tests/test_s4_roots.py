@@ -59,3 +59,10 @@ def test_an_agreement_naming_a_weapon_platform_is_an_arms_deal_but_a_ceasefire_i
     text = "Filipina menandatangani kesepakatan gencatan senjata dengan Korea Selatan."
     agreements = [e for e in _events(text) if e[2].startswith("0") and e[2] != "087"]
     assert agreements == [("KOR", "PHL", "057", "asserted"), ("PHL", "KOR", "057", "asserted")]
+
+
+def test_memperingati_with_an_actor_right_after_it_is_a_warning_but_an_anniversary_is_none() -> None:
+    assert _events("Rusia sudah berulang kali memperingati Jepang mengenai latihan itu.") == [
+        ("RUS", "JPN", "130", "asserted"),
+    ]
+    assert _events("Rusia memperingati HUT ke-30 hubungan dengan Jepang.") == []
