@@ -66,3 +66,15 @@ def test_memperingati_with_an_actor_right_after_it_is_a_warning_but_an_anniversa
         ("RUS", "JPN", "130", "asserted"),
     ]
     assert _events("Rusia memperingati HUT ke-30 hubungan dengan Jepang.") == []
+
+
+def test_rohingya_refugees_are_myanmar_nationals_a_state_aids_or_deports() -> None:
+    text = "Perdana Menteri Malaysia pada Selasa mengirim bantuan kemanusiaan untuk pengungsi Rohingya di Bangladesh."
+    assert _events(text) == [("MYS", "MMR", "073", "asserted")]
+    assert _events("Pemerintah Thailand berencana mendeportasi ratusan orang Rohingya.") == [
+        ("THA", "MMR", "174", "planned"),
+    ]
+
+
+def test_praise_of_a_people_is_no_praise_of_its_state() -> None:
+    assert _events("Menteri Luar Negeri Turki mendukung minoritas Muslim Rohingya.") == []
