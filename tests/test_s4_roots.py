@@ -78,3 +78,18 @@ def test_rohingya_refugees_are_myanmar_nationals_a_state_aids_or_deports() -> No
 
 def test_praise_of_a_people_is_no_praise_of_its_state() -> None:
     assert _events("Menteri Luar Negeri Turki mendukung minoritas Muslim Rohingya.") == []
+
+
+def test_a_military_build_up_of_two_states_is_one_against_the_other() -> None:
+    assert _events("India dan Pakistan sama-sama memperkuat kehadiran militer di sepanjang garis kontrol.") == [
+        ("IND", "PAK", "152", "asserted"),
+        ("PAK", "IND", "152", "asserted"),
+    ]
+    assert _events("China memperkuat kehadiran militer di Laut China Selatan.") == []
+
+
+def test_a_defence_pact_is_military_cooperation() -> None:
+    assert _events("Filipina menjalin aliansi pertahanan dengan Australia sejak lama.") == [
+        ("AUS", "PHL", "062", "asserted"),
+        ("PHL", "AUS", "062", "asserted"),
+    ]
