@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from kg.arguments import arguments
+from kg.arguments import after, arguments
 from kg.context import attach_dates, attribution, modality
 from kg.model import ActorMention, EventDate, EventMention, Sentence, Timex
 from kg.rules import Rule, RuleSet
@@ -129,6 +129,24 @@ def _cooperative(t: Trigger, rules: RuleSet) -> bool:
     return (t.rule.symmetric or t.rule.reciprocal) and t.cameo[:2] in rules.settings["shared_partner_roots"]
 
 
+def _hosted(c: Clause, t: Trigger, pairs: list[tuple[ActorMention, ActorMention]]) -> list[tuple[Trigger, ActorMention, ActorMention]]:
+    """ "Trump dan Albanese menandatangani perjanjian di Gedung Putih": a two-sided act done in person
+    at the place of one party (a capital, a seat of government) is also a visit of the other, who
+    makes it (042), and the host's hosting of it (043)."""
+    if not pairs or t.cameo[:2] not in c.rules.settings["hosted_roots"] or not (t.rule.symmetric or t.rule.reciprocal):
+        return []
+    place = after(c, t, ("di",), window=c.rules.settings["hosted_window"])
+    if place is None or place.prep != "di" or len({m.code for m in place.members}) != 1:
+        return []
+    host = place.members[0].code
+    out: list[tuple[Trigger, ActorMention, ActorMention]] = []
+    for source, target in pairs:
+        if target.code == host and source.code != host and not any(s is source for _, s, _ in out):
+            out.append((replace(t, cameo="042"), source, target))
+            out.append((replace(t, cameo="043"), target, source))
+    return out
+
+
 def _shared_partner(
     c: Clause, t: Trigger, before: Trigger, pairs: list[tuple[ActorMention, ActorMention]]
 ) -> list[tuple[ActorMention, ActorMention]]:
@@ -181,6 +199,7 @@ def extract_sentence(
                 if trig.rule.converse:
                     # "Jokowi menerima kunjungan Dubes AS": hosting a visit is also the guest's visit
                     found.append((replace(trig, cameo=trig.rule.converse), target, source))
+        found.extend(_hosted(clause, trig, pairs))
     if not found:
         return []
     modalities = [modality(clause, trig, modality_data) for trig, _, _ in found]

@@ -197,7 +197,7 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
 
 SETTINGS_INT = (
     "subject_window", "noun_subject_window", "direct_window", "group_source_min_root", "private_target_max_root",
-    "threat_window",
+    "threat_window", "hosted_window",
 )
 
 
@@ -219,7 +219,7 @@ def _load_settings(path: Path) -> dict[str, Any]:
     if not isinstance(data.get("threat_cameo"), str):
         raise LexiconError(str(path), None, "'threat_cameo' should be a CAMEO code string")
     settings["threat_cameo"] = data["threat_cameo"]
-    for key in ("object_agent_roots", "speech_act_roots", "mutual_roots", "shared_partner_roots"):
+    for key in ("object_agent_roots", "speech_act_roots", "mutual_roots", "shared_partner_roots", "hosted_roots"):
         roots = data.get(key)
         if not isinstance(roots, list) or not all(isinstance(r, str) and len(r) == 2 and r.isdigit() for r in roots):
             raise LexiconError(str(path), None, f"'{key}' should be a list of two-digit CAMEO roots")

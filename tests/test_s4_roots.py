@@ -93,3 +93,17 @@ def test_a_defence_pact_is_military_cooperation() -> None:
         ("AUS", "PHL", "062", "asserted"),
         ("PHL", "AUS", "062", "asserted"),
     ]
+
+
+def test_an_agreement_signed_at_the_seat_of_one_party_is_also_the_others_visit() -> None:
+    text = "Perdana Menteri Kanada dan Presiden Vietnam menandatangani perjanjian dagang di Hanoi, Senin (6/5)."
+    assert event_rows(text, "2024-05-10", modality, lambda e: e.date.value if e.date else None) == [
+        ("CAN", "VNM", "042", "asserted", "2024-05-06"),
+        ("CAN", "VNM", "057", "asserted", "2024-05-06"),
+        ("VNM", "CAN", "043", "asserted", "2024-05-06"),
+        ("VNM", "CAN", "057", "asserted", "2024-05-06"),
+    ]
+    assert _events("Perdana Menteri Kanada dan Presiden Vietnam menandatangani perjanjian dagang di Tokyo.") == [
+        ("CAN", "VNM", "057", "asserted"),
+        ("VNM", "CAN", "057", "asserted"),
+    ]
