@@ -326,8 +326,10 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     ("Indonesia dan Vietnam sepakat meningkatkan kerja sama perikanan.",
      [("IDN", "VNM", "030", "Indonesia"), ("VNM", "IDN", "030", "Vietnam")]),
     ("Proyek itu adalah kerja sama antara Indonesia dan Vietnam.", []),
+    # signed in Hanoi: also Indonesia's visit to Vietnam and Vietnam's hosting of it
     ("Penandatanganan kerja sama antara Indonesia dan Vietnam digelar di Hanoi.",
-     [("IDN", "VNM", "057", "Indonesia"), ("VNM", "IDN", "057", "Vietnam")]),
+     [("IDN", "VNM", "042", "Indonesia"), ("IDN", "VNM", "057", "Indonesia"),
+      ("VNM", "IDN", "043", "Vietnam"), ("VNM", "IDN", "057", "Vietnam")]),
     # a conjunction the rule lists may introduce the target
     ("Prancis mendesak agar Israel menghentikan blokade.", [("FRA", "ISR", "020", "Prancis")]),
     # fighting between two sides; cutting ties with a possessive
