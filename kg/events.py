@@ -95,12 +95,34 @@ def _threat_governor(tokens: list[Token], t: Trigger, rules: RuleSet) -> int | N
     return next((j for j in range(t.first - 1, start - 1, -1) if tokens[j].low in governors), None)
 
 
+def _pledge(tokens: list[Token], t: Trigger, rules: RuleSet) -> tuple[str, int] | None:
+    """ "berjanji akan membela Jepang", "siap menjadi mediator": a cooperative act a few tokens after a
+    pledge word is the pledge, an intent code (03x), and the token of the pledge word."""
+    codes = rules.settings["pledge_codes"]
+    code = codes.get(t.cameo) or codes.get(t.cameo[:2])
+    if code is None:
+        return None
+    governors, stops = rules.wordsets["pledge_governors"], rules.wordsets["clause_stop"]
+    for j in range(t.first - 1, max(-1, t.first - 1 - rules.settings["pledge_window"]), -1):
+        if tokens[j].low in stops:
+            return None
+        if tokens[j].low in governors:
+            return code, j
+    return None
+
+
 def find_triggers(tokens: list[Token], rules: RuleSet) -> list[Trigger]:
-    """Triggers of a sentence; an attack that is only threatened is coded as the threat."""
+    """Triggers of a sentence; an attack that is only threatened is coded as the threat, a cooperative
+    act only pledged as the intent."""
     out = []
     for t in _all_triggers(tokens, rules):
         governor = _threat_governor(tokens, t, rules)
-        out.append(t if governor is None else replace(t, cameo=rules.settings["threat_cameo"], governor=governor))
+        pledge = _pledge(tokens, t, rules) if governor is None else None
+        if governor is not None:
+            t = replace(t, cameo=rules.settings["threat_cameo"], governor=governor)
+        elif pledge is not None:
+            t = replace(t, cameo=pledge[0], governor=pledge[1])
+        out.append(t)
     return out
 
 

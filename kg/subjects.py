@@ -22,7 +22,7 @@ class Trigger:
     head_last: int  # last token of the trigger phrase itself
     last: int  # last token of trigger + required object
     cameo: str
-    governor: int | None = None  # token of "mengancam" when the trigger is the content of a threat
+    governor: int | None = None  # token of "mengancam" ("berjanji") when the trigger is the content of a threat (pledge)
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,3 +107,17 @@ def test_an_agreement_signed_at_the_seat_of_one_party_is_also_the_others_visit()
         ("CAN", "VNM", "057", "asserted"),
         ("VNM", "CAN", "057", "asserted"),
     ]
+
+
+def test_a_cooperative_act_after_a_pledge_word_is_the_stated_intent() -> None:
+    assert _events("Kanada berjanji akan membela Filipina.") == [("CAN", "PHL", "032", "asserted")]
+    assert _events("Malaysia siap memediasi Thailand dan Kamboja.") == [
+        ("MYS", "KHM", "039", "asserted"),
+        ("MYS", "THA", "039", "asserted"),
+    ]
+    assert _events("Norwegia bersedia mengakui Palestina sebagai negara merdeka.") == [("NOR", "PSE", "032", "asserted")]
+
+
+def test_a_pledge_word_leaves_conflict_and_plain_plans_alone() -> None:
+    assert [e[:3] for e in _events("PBB berkomitmen untuk menerapkan sanksi terhadap Korea Utara.")] == [("UN", "PRK", "163")]
+    assert _events("Kanada akan membela Filipina.") == [("CAN", "PHL", "052", "planned")]
