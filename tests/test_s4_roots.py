@@ -121,3 +121,8 @@ def test_a_cooperative_act_after_a_pledge_word_is_the_stated_intent() -> None:
 def test_a_pledge_word_leaves_conflict_and_plain_plans_alone() -> None:
     assert [e[:3] for e in _events("PBB berkomitmen untuk menerapkan sanksi terhadap Korea Utara.")] == [("UN", "PRK", "163")]
     assert _events("Kanada akan membela Filipina.") == [("CAN", "PHL", "052", "planned")]
+
+
+def test_members_named_by_the_bloc_they_belong_to_act_as_the_bloc() -> None:
+    text = "Sepuluh negara yang tergabung dalam ASEAN, mendesak Myanmar menghentikan kekerasan."
+    assert _events(text) == [("ASEAN", "MMR", "020", "asserted")]
