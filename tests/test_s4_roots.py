@@ -126,3 +126,12 @@ def test_a_pledge_word_leaves_conflict_and_plain_plans_alone() -> None:
 def test_members_named_by_the_bloc_they_belong_to_act_as_the_bloc() -> None:
     text = "Sepuluh negara yang tergabung dalam ASEAN, mendesak Myanmar menghentikan kekerasan."
     assert _events(text) == [("ASEAN", "MMR", "020", "asserted")]
+
+
+def test_a_diplomatic_or_economic_conflict_is_no_armed_clash() -> None:
+    assert _events("Konflik diplomatik antara Qatar dan Bahrain berlangsung berbulan-bulan.") == []
+    assert _events("Perang dagang antara China dan Australia terus memanas.") == []
+    assert _events("Bentrokan antara Armenia dan Azerbaijan menewaskan tiga tentara.") == [
+        ("ARM", "AZE", "190", "asserted"),
+        ("AZE", "ARM", "190", "asserted"),
+    ]
