@@ -135,3 +135,12 @@ def test_a_diplomatic_or_economic_conflict_is_no_armed_clash() -> None:
         ("ARM", "AZE", "190", "asserted"),
         ("AZE", "ARM", "190", "asserted"),
     ]
+
+
+def test_occupation_is_of_a_state_not_of_a_seat_in_an_organisation() -> None:
+    assert _events("Jabatan ketua ASEAN tahun ini diduduki oleh Presiden Filipina.") == []
+    assert _events("Tepi Barat adalah wilayah Palestina yang diduduki Israel.") == [("ISR", "PSE", "192", "asserted")]
+
+
+def test_lowering_tariffs_is_easing_not_imposing_them() -> None:
+    assert _events("Kanada akhirnya menurunkan tarif terhadap Meksiko.") == [("CAN", "MEX", "085", "asserted")]
