@@ -144,3 +144,8 @@ def test_occupation_is_of_a_state_not_of_a_seat_in_an_organisation() -> None:
 
 def test_lowering_tariffs_is_easing_not_imposing_them() -> None:
     assert _events("Kanada akhirnya menurunkan tarif terhadap Meksiko.") == [("CAN", "MEX", "085", "asserted")]
+
+
+def test_signs_or_risk_of_a_war_are_no_war() -> None:
+    assert _events("Pakistan akan membalas jika India menunjukkan tanda-tanda agresi terhadap Pakistan.") == []
+    assert _events("Para analis menilai risiko perang Rusia dengan Finlandia kecil.") == []
