@@ -172,9 +172,10 @@ def _hosted(c: Clause, t: Trigger, pairs: list[tuple[ActorMention, ActorMention]
 def _shared_partner(
     c: Clause, t: Trigger, before: Trigger, pairs: list[tuple[ActorMention, ActorMention]]
 ) -> list[tuple[ActorMention, ActorMention]]:
-    """ "X bertemu Y dan menandatangani perjanjian": a two-sided act coordinated after another one of
-    the same subject, naming no partner of its own, is done with the partner of the first. Nothing
-    but a coordinating word (and no other actor, no new clause) may stand between them."""
+    """ "X bertemu Y dan menandatangani perjanjian", "X mengunjungi Y dan …": a two-sided act
+    coordinated after a cooperative act of the same subject, naming no partner of its own, is done
+    with the partner of the first. Nothing but a coordinating word (and no other actor, no new
+    clause) may stand between them."""
     if not _cooperative(t, c.rules) or t.voice == "passive" or t.rule.source_prep:
         return []
     between = c.tokens[before.last + 1 : t.first]
@@ -189,10 +190,7 @@ def _shared_partner(
         return []
     mine = {id(m) for m in subj.members}
     out = [(s, o) for s, o in pairs if id(s) in mine]
-    if t.rule.reciprocal or t.rule.symmetric:
-        out += [(o, s) for s, o in out if (o, s) not in out]
-    return out
-
+    return out + [(o, s) for s, o in out if (o, s) not in out]
 
 
 def extract_sentence(
@@ -213,7 +211,7 @@ def extract_sentence(
         pairs = arguments(clause, trig)
         if not pairs and shared is not None:
             pairs = _shared_partner(clause, trig, *shared)
-        if pairs and _cooperative(trig, rules):
+        if pairs and trig.cameo[:2] in rules.settings["shared_partner_roots"]:
             shared = (trig, pairs)
         for source, target in pairs:
             if source.code != target.code:

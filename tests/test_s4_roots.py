@@ -149,3 +149,11 @@ def test_lowering_tariffs_is_easing_not_imposing_them() -> None:
 def test_signs_or_risk_of_a_war_are_no_war() -> None:
     assert _events("Pakistan akan membalas jika India menunjukkan tanda-tanda agresi terhadap Pakistan.") == []
     assert _events("Para analis menilai risiko perang Rusia dengan Finlandia kecil.") == []
+
+
+def test_an_agreement_signed_after_a_visit_is_signed_with_the_host() -> None:
+    assert _events("Presiden Vietnam mengunjungi Jepang dan menandatangani perjanjian kerja sama.") == [
+        ("JPN", "VNM", "057", "asserted"),
+        ("VNM", "JPN", "042", "asserted"),
+        ("VNM", "JPN", "057", "asserted"),
+    ]
