@@ -157,3 +157,9 @@ def test_an_agreement_signed_after_a_visit_is_signed_with_the_host() -> None:
         ("VNM", "JPN", "042", "asserted"),
         ("VNM", "JPN", "057", "asserted"),
     ]
+
+
+def test_agreeing_with_an_actors_view_is_one_sided() -> None:
+    assert _events("Presiden Prancis setuju dengan Kanselir Jerman bahwa Eropa harus bersatu.") == [
+        ("FRA", "DEU", "050", "asserted"),
+    ]
