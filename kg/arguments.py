@@ -328,9 +328,20 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         # relates to both; anything else is aimed at the first named.
         target = Group(target.members[:1], target.first, target.last, target.prep, target.np_prep, target.np_at)
     pairs = _pairs(source, target)
-    if rule.reciprocal:
+    if rule.reciprocal and not _concurs_with(c, t, target):
         # "X bertemu dengan Y" is a meeting of both: coded in both directions, as CAMEO coders do
         pairs += [(b, a) for a, b in pairs]
     return pairs
+
+
+def _concurs_with(c: Clause, t: Trigger, target: Group | None) -> bool:
+    """ "Trump sepakat dengan Netanyahu bahwa …": agreeing with someone that something is so is the
+    subject's own stance, not an act of both."""
+    return (
+        target is not None
+        and c.tokens[t.head_last].low == "dengan"
+        and target.last + 1 < len(c.tokens)
+        and c.tokens[target.last + 1].low == "bahwa"
+    )
 
 

@@ -163,3 +163,13 @@ def test_agreeing_with_an_actors_view_is_one_sided() -> None:
     assert _events("Presiden Prancis setuju dengan Kanselir Jerman bahwa Eropa harus bersatu.") == [
         ("FRA", "DEU", "050", "asserted"),
     ]
+
+
+def test_agreeing_with_someone_that_something_is_so_is_one_sided_but_agreeing_to_act_is_mutual() -> None:
+    assert _events("Presiden Prancis sepakat dengan Kanselir Jerman bahwa Eropa harus bersatu.") == [
+        ("FRA", "DEU", "057", "asserted"),
+    ]
+    assert _events("Presiden Prancis sepakat dengan Kanselir Jerman untuk membentuk pasukan bersama.") == [
+        ("DEU", "FRA", "057", "asserted"),
+        ("FRA", "DEU", "057", "asserted"),
+    ]
