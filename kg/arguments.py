@@ -184,6 +184,13 @@ def genitive(c: Clause, t: Trigger) -> Group | None:
     return None
 
 
+def _agent_right_after(c: Clause, t: Trigger) -> Group | None:
+    """ "penolakan dari Cina": "dari" right after a nominal trigger names its agent even where the rule
+    takes "dari" for the target of the verb ("menolak bantuan dari AS")."""
+    g = after(c, t, ("dari",), window=2)
+    return g if g is not None and g.prep == "dari" and g.first == t.last + 2 else None
+
+
 def partner(c: Clause, t: Trigger) -> Group | None:
     """The counterpart of an exchange stated earlier: "memperoleh A dari Y dengan imbalan B"."""
     for g in reversed(c.groups):
@@ -326,7 +333,7 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
     if t.voice == "noun":
         # the agent of a nominal trigger: "kunjungan … oleh X", "penolakan dari Cina"
         agents = ("oleh",) if "dari" in rule.target else ("oleh", "dari")
-        source = after(c, t, agents, window=6)
+        source = after(c, t, agents, window=6) or _agent_right_after(c, t)
         if source is not None and "goods" in rule.target and _goods_from(c, source):
             source = None  # "tarif terhadap impor dari China": the goods' origin is the target, not the agent
         if source is None and rule.genitive == "source":
@@ -356,9 +363,20 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
     pairs = _pairs(source, target)
     if pairs and source is not None and t.cameo[:2] in c.rules.settings["helped_roots"] and source.last + 1 == t.first:
         pairs += _pairs(_helper(c, source), target)
-    if rule.reciprocal:
+    if rule.reciprocal and not _concurs_with(c, t, target):
         # "X bertemu dengan Y" is a meeting of both: coded in both directions, as CAMEO coders do
         pairs += [(b, a) for a, b in pairs]
     return pairs
+
+
+def _concurs_with(c: Clause, t: Trigger, target: Group | None) -> bool:
+    """ "Trump sepakat dengan Netanyahu bahwa …": agreeing with someone that something is so is the
+    subject's own stance, not an act of both."""
+    return (
+        target is not None
+        and c.tokens[t.head_last].low == "dengan"
+        and target.last + 1 < len(c.tokens)
+        and c.tokens[target.last + 1].low == "bahwa"
+    )
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from kg.arguments import arguments
+from kg.arguments import after, arguments
 from kg.context import attach_dates, attribution, modality
 from kg.model import ActorMention, EventDate, EventMention, Sentence, Timex
 from kg.rules import Rule, RuleSet
-from kg.subjects import Clause, Trigger
+from kg.subjects import Clause, Trigger, subject
 from kg.syntax import Token, build_groups, tokenize
 
 
@@ -95,12 +95,34 @@ def _threat_governor(tokens: list[Token], t: Trigger, rules: RuleSet) -> int | N
     return next((j for j in range(t.first - 1, start - 1, -1) if tokens[j].low in governors), None)
 
 
+def _pledge(tokens: list[Token], t: Trigger, rules: RuleSet) -> tuple[str, int] | None:
+    """ "berjanji akan membela Jepang", "siap menjadi mediator": a cooperative act a few tokens after a
+    pledge word is the pledge, an intent code (03x), and the token of the pledge word."""
+    codes = rules.settings["pledge_codes"]
+    code = codes.get(t.cameo) or codes.get(t.cameo[:2])
+    if code is None:
+        return None
+    governors, stops = rules.wordsets["pledge_governors"], rules.wordsets["clause_stop"]
+    for j in range(t.first - 1, max(-1, t.first - 1 - rules.settings["pledge_window"]), -1):
+        if tokens[j].low in stops:
+            return None
+        if tokens[j].low in governors:
+            return code, j
+    return None
+
+
 def find_triggers(tokens: list[Token], rules: RuleSet) -> list[Trigger]:
-    """Triggers of a sentence; an attack that is only threatened is coded as the threat."""
+    """Triggers of a sentence; an attack that is only threatened is coded as the threat, a cooperative
+    act only pledged as the intent."""
     out = []
     for t in _all_triggers(tokens, rules):
         governor = _threat_governor(tokens, t, rules)
-        out.append(t if governor is None else replace(t, cameo=rules.settings["threat_cameo"], governor=governor))
+        pledge = _pledge(tokens, t, rules) if governor is None else None
+        if governor is not None:
+            t = replace(t, cameo=rules.settings["threat_cameo"], governor=governor)
+        elif pledge is not None:
+            t = replace(t, cameo=pledge[0], governor=pledge[1])
+        out.append(t)
     return out
 
 
@@ -125,6 +147,52 @@ def _all_triggers(tokens: list[Token], rules: RuleSet) -> list[Trigger]:
 # ---------------------------------------------------------------- sentence
 
 
+def _cooperative(t: Trigger, rules: RuleSet) -> bool:
+    return (t.rule.symmetric or t.rule.reciprocal) and t.cameo[:2] in rules.settings["shared_partner_roots"]
+
+
+def _hosted(c: Clause, t: Trigger, pairs: list[tuple[ActorMention, ActorMention]]) -> list[tuple[Trigger, ActorMention, ActorMention]]:
+    """ "Trump dan Albanese menandatangani perjanjian di Gedung Putih": a two-sided act done in person
+    at the place of one party (a capital, a seat of government) is also a visit of the other, who
+    makes it (042), and the host's hosting of it (043)."""
+    if not pairs or t.cameo[:2] not in c.rules.settings["hosted_roots"] or not (t.rule.symmetric or t.rule.reciprocal):
+        return []
+    place = after(c, t, ("di",), window=c.rules.settings["hosted_window"])
+    if place is None or place.prep != "di" or len({m.code for m in place.members}) != 1:
+        return []
+    host = place.members[0].code
+    out: list[tuple[Trigger, ActorMention, ActorMention]] = []
+    for source, target in pairs:
+        if target.code == host and source.code != host and not any(s is source for _, s, _ in out):
+            out.append((replace(t, cameo="042"), source, target))
+            out.append((replace(t, cameo="043"), target, source))
+    return out
+
+
+def _shared_partner(
+    c: Clause, t: Trigger, before: Trigger, pairs: list[tuple[ActorMention, ActorMention]]
+) -> list[tuple[ActorMention, ActorMention]]:
+    """ "X bertemu Y dan menandatangani perjanjian", "X mengunjungi Y dan …": a two-sided act
+    coordinated after a cooperative act of the same subject, naming no partner of its own, is done
+    with the partner of the first. Nothing but a coordinating word (and no other actor, no new
+    clause) may stand between them."""
+    if not _cooperative(t, c.rules) or t.voice == "passive" or t.rule.source_prep:
+        return []
+    between = c.tokens[before.last + 1 : t.first]
+    if not any(tok.low in c.rules.wordsets["verb_coordination"] for tok in between) \
+            or any(tok.low in c.rules.wordsets["clause_stop"] for tok in between):
+        return []
+    partners = {id(o) for _, o in pairs}
+    if any(before.last < g.first < t.first and not any(id(m) in partners for m in g.members) for g in c.groups):
+        return []
+    subj = subject(c, t.first, t.rule.subject, noun=t.voice == "noun")
+    if subj is None:
+        return []
+    mine = {id(m) for m in subj.members}
+    out = [(s, o) for s, o in pairs if id(s) in mine]
+    return out + [(o, s) for s, o in out if (o, s) not in out]
+
+
 def extract_sentence(
     sentence: Sentence,
     mentions: list[ActorMention],
@@ -138,13 +206,20 @@ def extract_sentence(
     clause = Clause(tokens, build_groups(tokens, mentions, sentence.text, sentence.start, rules.wordsets), rules,
                     sentence.text, sentence.start)
     found: list[tuple[Trigger, ActorMention, ActorMention]] = []
+    shared: tuple[Trigger, list[tuple[ActorMention, ActorMention]]] | None = None
     for trig in find_triggers(tokens, rules):
-        for source, target in arguments(clause, trig):
+        pairs = arguments(clause, trig)
+        if not pairs and shared is not None:
+            pairs = _shared_partner(clause, trig, *shared)
+        if pairs and trig.cameo[:2] in rules.settings["shared_partner_roots"]:
+            shared = (trig, pairs)
+        for source, target in pairs:
             if source.code != target.code:
                 found.append((trig, source, target))
                 if trig.rule.converse:
                     # "Jokowi menerima kunjungan Dubes AS": hosting a visit is also the guest's visit
                     found.append((replace(trig, cameo=trig.rule.converse), target, source))
+        found.extend(_hosted(clause, trig, pairs))
     if not found:
         return []
     modalities = [

@@ -202,7 +202,7 @@ def _compile_rule(entry: dict[str, Any], path: Path, line: int, known: set[str],
 
 SETTINGS_INT = (
     "subject_window", "noun_subject_window", "direct_window", "group_source_min_root", "private_target_max_root",
-    "threat_window",
+    "threat_window", "hosted_window", "pledge_window",
 )
 
 
@@ -224,7 +224,18 @@ def _load_settings(path: Path) -> dict[str, Any]:
     if not isinstance(data.get("threat_cameo"), str):
         raise LexiconError(str(path), None, "'threat_cameo' should be a CAMEO code string")
     settings["threat_cameo"] = data["threat_cameo"]
-    for key in ("object_agent_roots", "speech_act_roots", "mutual_roots", "fronted_noun_roots", "helped_roots"):
+    pledge = data.get("pledge_codes")
+    if not isinstance(pledge, dict) or not all(
+        isinstance(k, str) and k.isdigit() and isinstance(v, str) and v.startswith("03") and v.isdigit()
+        for k, v in pledge.items()
+    ):
+        raise LexiconError(str(path), None, "'pledge_codes' should map CAMEO codes or roots to 03x codes")
+    settings["pledge_codes"] = dict(pledge)
+    roots_keys = (
+        "object_agent_roots", "speech_act_roots", "mutual_roots", "fronted_noun_roots", "helped_roots",
+        "shared_partner_roots", "hosted_roots",
+    )
+    for key in roots_keys:
         roots = data.get(key)
         if not isinstance(roots, list) or not all(isinstance(r, str) and len(r) == 2 and r.isdigit() for r in roots):
             raise LexiconError(str(path), None, f"'{key}' should be a list of two-digit CAMEO roots")

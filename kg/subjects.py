@@ -22,7 +22,7 @@ class Trigger:
     head_last: int  # last token of the trigger phrase itself
     last: int  # last token of trigger + required object
     cameo: str
-    governor: int | None = None  # token of "mengancam" when the trigger is the content of a threat
+    governor: int | None = None  # token of "mengancam" ("berjanji") when the trigger is the content of a threat (pledge)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +125,7 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
     if noun and mode != "any" and j >= 0 and not _framed(c, j) and not possessed:
         return None  # "mengganggu perundingan": a noun after an ordinary verb has no subject of its own
     for g in reversed(c.groups):
-        if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g)):
+        if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g) or _bloc_of_members(c, g)):
             if not noun and (_main_clause_has_own_subject(c, g, i) or _complement_has_own_subject(c, g, i)):
                 return None
             controller = _purpose_controller(c, g, i, mode)
@@ -317,6 +317,14 @@ def _framed(c: Clause, j: int) -> bool:
     pengiriman", "dalam kunjungannya"); Indonesian genitives follow the noun, so an actor right
     before it ("… Republik Korea), KTT …") is not its subject."""
     return c.tokens[j].low in c.rules.wordsets["noun_frames"]
+
+
+def _bloc_of_members(c: Clause, g: Group) -> bool:
+    """ "54 negara Afrika yang tergabung dalam Uni Afrika, menuntut …": members named only by the bloc
+    they belong to act as that bloc."""
+    k = g.first - 1  # the preposition
+    return g.prep == "dalam" and k >= 2 and c.tokens[k - 1].low in c.rules.wordsets["membership_verbs"] \
+        and c.tokens[k - 2].low == "yang"
 
 
 def _subject_like(g: Group) -> bool:

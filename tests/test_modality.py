@@ -80,7 +80,8 @@ CASES = [
     ("AS sedang menimbang apakah akan menyerang Iran.", [("USA", "IRN", "190", "possible")]),
     (
         "Indonesia siap mengakui Israel asalkan Israel mengakui Palestina.",
-        [("IDN", "ISR", "054", "planned"), ("ISR", "PSE", "054", "possible")],
+        # a stated readiness is the pledge, an intent (032), asserted (devgold.md)
+        [("IDN", "ISR", "032", "asserted"), ("ISR", "PSE", "054", "possible")],
     ),
     # reduplicated marker
     (

@@ -29,7 +29,8 @@ CASES = [
     ),
     (
         "Menteri Luar Negeri Norwegia mengatakan negaranya siap menjembatani hubungan antara Ethiopia dan Eritrea.",
-        [("NOR", "ERI", "045", "planned"), ("NOR", "ETH", "045", "planned")],
+        # "siap" + a cooperative act is a stated intent (039, intent to mediate), asserted
+        [("NOR", "ERI", "039", "asserted"), ("NOR", "ETH", "039", "asserted")],
     ),
     # a passive mediation: the agent mediates between the parties named before
     (
