@@ -23,7 +23,7 @@ from kg.frames import date_framed, frame_pattern
 from kg.merge import merge_document
 from kg.model import ActorMention, Document, DocumentResult, Sentence, Timex
 from kg.output import text_hash
-from kg.restate import date_restated, restating_pattern
+from kg.restate import date_repeated, date_restated, restating_pattern
 from kg.rules import RuleSet, load_rules
 from kg.topics import off_topic
 
@@ -79,6 +79,11 @@ class Told:
         return out
 
 
+def undated(raws: list[RawEvent], index: int, reach: int) -> bool:
+    """Is an event of the last `reach` sentences before sentence `index` still without a date?"""
+    return any(r.date.text is None and 0 < index - r.mention.sentence_index <= reach for r in reversed(raws[-50:]))
+
+
 @lru_cache(maxsize=2)
 def default_resources(lexicon_dir: str | None = None) -> Resources:
     return Resources.load(Path(lexicon_dir) if lexicon_dir else None)
@@ -104,6 +109,7 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
     quotes = quotations([(s.start, s.text) for s in sentences], named_in, res.lexicon_dir)
     participants = Participants(res.participant_words, res.rules, res.modality)
     told_before: list[tuple[Sentence, list[ActorMention]]] = []
+    reach = res.dates.words.anaphoric_reach
 
     def dates_of(s: Sentence) -> list[Timex]:
         return res.dates.quoted_days(s.text, s.start, res.dates.find(s.text, s.start, anchor))
@@ -118,6 +124,9 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
             raws.extend(participants.complete(sentence, mentions, told_before, dates_of, raws))
         told_before = [*told_before, (sentence, mentions)][-participants.words.reach :] if participants.words.reach else []
         restates = bool(raws) and restating.match(sentence.text) is not None
+        if topic is None and len(mentions) == 1 and not refers_back and not restates and undated(raws, sentence.index, reach):
+            # "X tiba di Y. ... X tiba di Bandara Z, Sabtu (25/10)": the act told again, with its day
+            raws = date_repeated(sentence, mentions, dates_of(sentence), raws, res.rules, res.modality, reach)
         if topic is not None or (len(mentions) < 2 and not refers_back and not restates):
             continue  # an event needs two actors; skip the date search where none can be
         # with a "saat itu" in the text, every sentence's dates: the last may be what it stands for
@@ -126,6 +135,8 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
             raws = date_restated(
                 sentence.text, sentence.start, sentence.index, found, raws, restating, res.dates.words, speech_roots
             )
+        if mentions:
+            raws = date_repeated(sentence, mentions, found, raws, res.rules, res.modality, reach)
         if len(mentions) < 2:
             continue
         timexes.extend(found)

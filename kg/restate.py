@@ -16,15 +16,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from kg.arguments import after
+from kg.context import attach_dates, modality
 from kg.date_grammar import alt
 from kg.date_words import DateWords
-from kg.events import RawEvent
-from kg.model import EventDate, Timex
-from kg.syntax import verb_shaped
+from kg.events import RawEvent, find_triggers
+from kg.model import ActorMention, EventDate, Sentence, Timex
+from kg.rules import RuleSet
+from kg.subjects import Clause, subject
+from kg.syntax import build_groups, tokenize, verb_shaped
 
 LEAD_CHARS = 30  # "Sementara itu, ": a short connective before the subject
 SUBJECT_WORDS = 8  # "Latihan gabungan bersandi Garuda Shield itu"
 QUOTES = "\"“”"
+ACTIVE_VOICES = ("active", "intransitive", "base")  # a restating trigger whose subject is its source
 _WORD = re.compile(r"[\w-]+")
 
 
@@ -104,3 +109,51 @@ def date_restated(
     day = EventDate(tx.value, tx.granularity, tx.text, tx.resolved, tx.start, tx.end)
     chosen = {k for k in near if raws[k].mention.sentence_index == last and raws[k].date.text is None}
     return [replace(r, date=day) if k in chosen else r for k, r in enumerate(raws)]
+
+
+def date_repeated(
+    sentence: Sentence,
+    mentions: list[ActorMention],
+    found: Sequence[Timex],
+    raws: list[RawEvent],
+    rules: RuleSet,
+    modality_data: dict[str, object],
+    reach: int,
+) -> list[RawEvent]:
+    """ "Presiden X tiba di Malaysia. ... X dan rombongan tiba di Bandara Subang pada Sabtu (25/10)":
+    a later sentence (within `reach`) that tells the same act again, with a day of its own, dates
+    the undated events it repeats: the same CAMEO code and modality, said in the active voice of
+    the same source (an actor of the trigger's subject), with no target or one of the same
+    country. Returns `raws` with those dated."""
+    index = sentence.index
+    undated = [
+        k for k, r in enumerate(raws) if r.date.text is None and 0 < index - r.mention.sentence_index <= reach
+    ]
+    if not undated or not any(tx.resolved and tx.granularity == "day" for tx in found):
+        return raws
+    tokens = tokenize(sentence.text, sentence.start)
+    clause = Clause(tokens, build_groups(tokens, mentions, sentence.text, sentence.start, rules.wordsets), rules,
+                    sentence.text, sentence.start)
+    dated: dict[int, EventDate] = {}
+    for trig in find_triggers(tokens, rules):
+        if trig.voice not in ACTIVE_VOICES or trig.rule.source_prep or any(tokens[j].low in rules.wordsets["again_markers"]
+                                                   for j in range(max(0, trig.first - 3), trig.first)):
+            continue
+        group = subject(clause, trig.first, trig.rule.subject)
+        if group is None:
+            continue
+        mood = modality(clause, trig, modality_data)
+        day = attach_dates(clause, [(trig, group.members[0])], found, [mood])[0]
+        if not day.resolved or day.granularity != "day":
+            continue
+        target = after(clause, trig, trig.rule.target)
+        sources = {m.id for m in group.members}
+        for k in undated:
+            r = raws[k]
+            if r.cameo == trig.cameo and r.modality == mood and r.source.id in sources and (
+                target is None or any(m.code == r.target.code for m in target.members)
+            ):
+                dated.setdefault(k, day)
+    if not dated:
+        return raws
+    return [replace(r, date=dated[k]) if k in dated else r for k, r in enumerate(raws)]

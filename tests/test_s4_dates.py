@@ -1,0 +1,67 @@
+"""Dates given in a later sentence: an act told again with its day (kg/restate.py date_repeated).
+
+Sentences are written for these tests. Each case is (publication date, text) and the exact
+(source, target, CAMEO, modality, date value) of every event found, in any order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Event
+from tests.documents import event_rows
+
+
+def _value(e: Event) -> str | None:
+    return e.date.value
+
+
+def _modality(e: Event) -> str:
+    return e.modality
+
+
+Row = tuple[object, ...]
+
+REPEATED: list[tuple[str, str, list[Row]]] = [
+    # the lead tells the arrival, the next sentence tells it again with its day
+    (
+        "2024-03-09",
+        ("Presiden Joko Widodo tiba di Vietnam untuk kunjungan kenegaraan. "
+        "Menurut keterangan resmi Istana, Joko Widodo dan rombongan tiba di Bandara Noi Bai pada Jumat (8/3/2024) malam."),
+        [("IDN", "VNM", "042", "asserted", "2024-03-08")],
+    ),
+    # "juga": another arrival, not the first one told again
+    (
+        "2024-03-09",
+        ("Presiden Joko Widodo tiba di Vietnam untuk kunjungan kenegaraan. "
+        "Joko Widodo juga tiba di Bandara Tan Son Nhat pada Jumat (8/3/2024) malam."),
+        [("IDN", "VNM", "042", "asserted", None)],
+    ),
+    # another actor arriving is no restatement
+    (
+        "2024-03-09",
+        ("Presiden Joko Widodo tiba di Vietnam untuk kunjungan kenegaraan. "
+        "Menteri Luar Negeri Retno Marsudi tiba di Bandara Noi Bai pada Jumat (8/3/2024) malam."),
+        [("IDN", "VNM", "042", "asserted", None)],
+    ),
+    # an arrival somewhere else is another act
+    (
+        "2024-03-09",
+        ("Presiden Joko Widodo tiba di Vietnam untuk kunjungan kenegaraan. "
+        "Setelah itu Joko Widodo tiba di Kamboja pada Jumat (8/3/2024) malam."),
+        [("IDN", "VNM", "042", "asserted", None), ("IDN", "KHM", "042", "asserted", "2024-03-08")],
+    ),
+    # told again more than two sentences later: too far to be the same telling
+    (
+        "2024-03-09",
+        ("Presiden Joko Widodo tiba di Vietnam untuk kunjungan kenegaraan. Kunjungan itu berlangsung tiga hari. "
+        "Agenda utamanya adalah perdagangan. Para pengusaha ikut dalam rombongan. "
+        "Joko Widodo dan rombongan tiba di Bandara Noi Bai pada Jumat (8/3/2024) malam."),
+        [("IDN", "VNM", "042", "asserted", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), REPEATED)
+def test_repeated_act_dates_the_lead(published: str, text: str, expected: list[Row]) -> None:
+    assert event_rows(text, published, _modality, _value) == sorted(expected)
