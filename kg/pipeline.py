@@ -23,7 +23,7 @@ from kg.frames import date_framed, frame_pattern
 from kg.merge import merge_document
 from kg.model import ActorMention, Document, DocumentResult, Sentence, Timex
 from kg.output import text_hash
-from kg.restate import date_repeated, date_restated, restating_pattern
+from kg.restate import date_quoted, date_repeated, date_restated, restating_pattern
 from kg.rules import RuleSet, load_rules
 from kg.topics import off_topic
 
@@ -142,6 +142,8 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
         timexes.extend(found)
         new = extract_sentence(sentence, mentions, found, res.rules, res.modality)
         raws.extend(date_framed(sentence.text, sentence.index, new, raws, frames, res.dates.words))
+    if topic is None:  # "X mengecam Y. … “…,” ujar X, Minggu (20/7)": the lead's statements take the quote's day
+        raws = date_quoted(sentences, quotes, raws, dates_of, res.dates.words.statement_reach, speech_roots)
     return DocumentResult(
         clean=cleaned,
         n_sentences=len(sentences),

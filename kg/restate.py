@@ -13,9 +13,11 @@ main clause (not after "setelah", "menyusul", "yang" ... unless set off by a com
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from kg.anaphora import Quote
 from kg.arguments import after
 from kg.context import attach_dates, modality
 from kg.date_grammar import alt
@@ -157,3 +159,59 @@ def date_repeated(
     if not dated:
         return raws
     return [replace(r, date=dated[k]) if k in dated else r for k, r in enumerate(raws)]
+
+
+def date_quoted(
+    sentences: Sequence[Sentence],
+    quotes: Sequence[Quote],
+    raws: list[RawEvent],
+    dates_of: Callable[[Sentence], list[Timex]],
+    reach: int,
+    speech_roots: frozenset[str],
+) -> list[RawEvent]:
+    """ "Paus Leo mengecam Israel. ... “Saya meminta ...,” ujarnya, dikutip dari AFP, Minggu
+    (20/7/2025).": the lead tells what a speaker said, a quote of the same speaker within `reach`
+    sentences after gives the day it was said, at the end of its sentence after a comma. The
+    undated acts of saying (roots `speech_roots`) of the speaker's country before the quote take
+    that day, unless a sentence from the event up to the quote gives a date of its own (then
+    the quote may be of another occasion)."""
+    undated = [k for k, r in enumerate(raws) if r.date.text is None and r.cameo[:2] in speech_roots]
+    if not undated or not quotes:
+        return raws
+    at = [s.start for s in sentences]
+    gives: dict[int, bool] = {}
+
+    def gives_date(i: int) -> bool:
+        if i not in gives:
+            gives[i] = any(tx.resolved for tx in dates_of(sentences[i]))
+        return gives[i]
+
+    dated: dict[int, EventDate] = {}
+    for quote in quotes:
+        if quote.speaker is None:
+            continue
+        first, last = bisect_right(at, quote.start) - 1, bisect_right(at, quote.end - 1) - 1
+        day = _closing_day(sentences[last], quote.end, dates_of(sentences[last]))
+        if day is None:
+            continue
+        for k in undated:
+            r = raws[k]
+            i = r.mention.sentence_index
+            if k in dated or not first - reach <= i < first or r.source.code != quote.speaker.code:
+                continue
+            if not any(gives_date(j) for j in range(i, first)):
+                dated[k] = EventDate(day.value, day.granularity, day.text, day.resolved, day.start, day.end)
+    if not dated:
+        return raws
+    return [replace(r, date=dated[k]) if k in dated else r for k, r in enumerate(raws)]
+
+
+def _closing_day(sentence: Sentence, after: int, found: Sequence[Timex]) -> Timex | None:
+    """The day that closes the sentence after a comma (", Minggu (20/7/2025)."), after offset `after`."""
+    for tx in found:
+        rest = sentence.text[tx.end - sentence.start :]
+        before = sentence.text[: tx.start - sentence.start].rstrip()
+        if tx.start >= after and tx.resolved and tx.granularity == "day" and not tx.anaphoric \
+                and before.endswith(",") and not any(ch.isalnum() for ch in rest):
+            return tx
+    return None

@@ -65,3 +65,50 @@ REPEATED: list[tuple[str, str, list[Row]]] = [
 @pytest.mark.parametrize(("published", "text", "expected"), REPEATED)
 def test_repeated_act_dates_the_lead(published: str, text: str, expected: list[Row]) -> None:
     assert event_rows(text, published, _modality, _value) == sorted(expected)
+
+
+QUOTED: list[tuple[str, str, list[Row]]] = [
+    # the lead tells the criticism, a quote of the same speaker two sentences on gives its day
+    (
+        "2023-05-15",
+        (
+            "Menteri Luar Negeri Turki Mevlut Cavusoglu mengecam Swedia atas pembakaran kitab suci. "
+            "Kecaman itu muncul beberapa hari setelah aksi di Stockholm. "
+            "\u201cTindakan ini tidak bisa diterima,\u201d ujarnya kepada wartawan di Ankara, Minggu (14/5/2023)."
+        ),
+        [("TUR", "SWE", "111", "asserted", "2023-05-14")],
+    ),
+    # a sentence between with a date of its own: the quote may be of another occasion
+    (
+        "2023-05-15",
+        (
+            "Menteri Luar Negeri Turki Mevlut Cavusoglu mengecam Swedia atas pembakaran kitab suci. "
+            "Aksi itu terjadi pada Kamis (11/5/2023) di Stockholm. "
+            "\u201cTindakan ini tidak bisa diterima,\u201d ujarnya kepada wartawan di Ankara, Minggu (14/5/2023)."
+        ),
+        [("TUR", "SWE", "111", "asserted", None)],
+    ),
+    # the quote is of someone of another country
+    (
+        "2023-05-15",
+        (
+            "Menteri Luar Negeri Turki Mevlut Cavusoglu mengecam Swedia atas pembakaran kitab suci. "
+            "\u201cKami menghormati kebebasan berpendapat,\u201d kata Perdana Menteri Swedia Ulf Kristersson, Minggu (14/5/2023)."
+        ),
+        [("TUR", "SWE", "111", "asserted", None)],
+    ),
+    # the day does not close the sentence after a comma: it is not the quote's
+    (
+        "2023-05-15",
+        (
+            "Menteri Luar Negeri Turki Mevlut Cavusoglu mengecam Swedia atas pembakaran kitab suci. "
+            "\u201cTindakan ini tidak bisa diterima,\u201d ujarnya tentang aksi pada Minggu (14/5/2023) di Stockholm."
+        ),
+        [("TUR", "SWE", "111", "asserted", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), QUOTED)
+def test_quote_dates_the_statements_before_it(published: str, text: str, expected: list[Row]) -> None:
+    assert event_rows(text, published, _modality, _value) == sorted(expected)
