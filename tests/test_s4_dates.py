@@ -112,3 +112,45 @@ QUOTED: list[tuple[str, str, list[Row]]] = [
 @pytest.mark.parametrize(("published", "text", "expected"), QUOTED)
 def test_quote_dates_the_statements_before_it(published: str, text: str, expected: list[Row]) -> None:
     assert event_rows(text, published, _modality, _value) == sorted(expected)
+
+
+FORWARD: list[tuple[str, str, list[Row]]] = [
+    # a date after a verb of its own fronted stretch is that verb's
+    ("2020-05-10", "Didirikan tahun 1964, Fatah mengecam Israel.", [("FATAH", "ISR", "111", "asserted", None)]),
+    # ... also in a relative clause set off by commas
+    (
+        "2020-05-10",
+        "Perdana Menteri Jepang Shinzo Abe, yang bersiap menghadapi pemilu Oktober nanti, mengkritik pemerintah China.",
+        [("JPN", "CHN", "111", "asserted", None)],
+    ),
+    # ... or in another clause before "tapi"
+    (
+        "2020-05-10",
+        "Kamboja dan Thailand terikat perjanjian perbatasan tahun 2000, tapi ketegangan meningkat menyusul bentrokan antara Kamboja dan Thailand.",
+        [("KHM", "THA", "190", "asserted", None), ("THA", "KHM", "190", "asserted", None)],
+    ),
+    # a relative clause on a place ("yang diduduki Israel") takes no date of the main clause
+    (
+        "2020-05-10",
+        "Puluhan orang terluka dalam unjuk rasa pada Jumat di Tepi Barat yang diduduki Israel.",
+        [("ISR", "PSE", "192", "asserted", None)],
+    ),
+    # no comma between the date and the trigger: the date is still the event's
+    (
+        "2020-05-10",
+        "Tiga tentara India tewas pada Selasa (5/5) dalam baku tembak antara pasukan India dan Pakistan.",
+        [("IND", "PAK", "190", "asserted", "2020-05-05"), ("PAK", "IND", "190", "asserted", "2020-05-05")],
+    ),
+    ("2020-05-10", "Pada Selasa (5/5), Jepang mengkritik China.", [("JPN", "CHN", "111", "asserted", "2020-05-05")]),
+    # a word that only introduces the date does not keep it
+    (
+        "2020-05-10",
+        "Dalam surat tertanggal 2 Mei itu, Jepang mengkritik China.",
+        [("JPN", "CHN", "111", "asserted", "2020-05-02")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), FORWARD)
+def test_date_before_the_trigger(published: str, text: str, expected: list[Row]) -> None:
+    assert event_rows(text, published, _modality, _value) == sorted(expected)
