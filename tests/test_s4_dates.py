@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.dates import DateResolver
 from kg.model import Event
 from tests.documents import event_rows
 
@@ -154,3 +155,25 @@ FORWARD: list[tuple[str, str, list[Row]]] = [
 @pytest.mark.parametrize(("published", "text", "expected"), FORWARD)
 def test_date_before_the_trigger(published: str, text: str, expected: list[Row]) -> None:
     assert event_rows(text, published, _modality, _value) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pada Rabu malam, 9 April 2025.", [("Rabu malam, 9 April 2025", "2025-04-09")]),
+        ("Selasa pagi 8 April lalu", [("Selasa pagi 8 April lalu", "2025-04-08")]),
+        ("pada hari Kamis siang, 10 April 2025", [("hari Kamis siang, 10 April 2025", "2025-04-10")]),
+    ],
+)
+def test_weekday_with_part_of_day_then_date(text: str, expected: list[tuple[str, str]]) -> None:
+    """The written date wins over the weekday's own reading (the last such weekday)."""
+    found = DateResolver.load().find(text, 0, "2025-04-20")
+    assert [(tx.text, tx.value) for tx in found] == expected
+
+
+def test_meeting_dated_by_weekday_part_of_day_and_date() -> None:
+    text = "Presiden Prabowo bertemu Perdana Menteri Belanda Dick Schoof di Den Haag pada Rabu malam, 9 April 2025."
+    assert event_rows(text, "2025-04-20", _value) == [
+        ("IDN", "NLD", "040", "2025-04-09"),
+        ("NLD", "IDN", "040", "2025-04-09"),
+    ]
