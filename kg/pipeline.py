@@ -19,7 +19,7 @@ from kg.context import load_modality
 from kg.crosssent import Participants, Words, words_from
 from kg.dates import DateResolver, resolve_anaphoric
 from kg.events import RawEvent, extract_sentence
-from kg.frames import date_framed, frame_pattern
+from kg.frames import after_act_pattern, date_after_act, date_framed, frame_pattern
 from kg.merge import merge_document
 from kg.model import ActorMention, Document, DocumentResult, Sentence, Timex
 from kg.output import text_hash
@@ -50,6 +50,11 @@ class Resources:
     def frames(self) -> re.Pattern[str]:
         """ "Dalam pertemuan itu, …" (kg/frames.py), compiled once per process."""
         return frame_pattern(self.dates.words)
+
+    @cached_property
+    def after_act(self) -> re.Pattern[str]:
+        """ "Selepas mendarat di X, …" (kg/frames.py), compiled once per process."""
+        return after_act_pattern(self.dates.words)
 
     @cached_property
     def restating(self) -> re.Pattern[str]:
@@ -141,7 +146,8 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
             continue
         timexes.extend(found)
         new = extract_sentence(sentence, mentions, found, res.rules, res.modality)
-        raws.extend(date_framed(sentence.text, sentence.index, new, raws, frames, res.dates.words))
+        new = date_framed(sentence.text, sentence.index, new, raws, frames, res.dates.words)
+        raws.extend(date_after_act(sentence.text, sentence.index, new, raws, res.after_act, reach))
     if topic is None:  # "X mengecam Y. … “…,” ujar X, Minggu (20/7)": the lead's statements take the quote's day
         raws = date_quoted(sentences, quotes, raws, dates_of, res.dates.words.statement_reach, speech_roots)
     return DocumentResult(

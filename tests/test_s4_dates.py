@@ -10,7 +10,7 @@ import pytest
 
 from kg.dates import DateResolver
 from kg.model import Event
-from tests.documents import event_rows
+from tests.documents import event_rows, events_of
 
 
 def _value(e: Event) -> str | None:
@@ -177,3 +177,40 @@ def test_meeting_dated_by_weekday_part_of_day_and_date() -> None:
         ("IDN", "NLD", "040", "2025-04-09"),
         ("NLD", "IDN", "040", "2025-04-09"),
     ]
+
+
+AFTER_ACT: list[tuple[str, str, list[Row]]] = [
+    # "Setelah mendarat di Tokyo, ...": the landing is the arrival told before with its day
+    (
+        "2024-08-30",
+        (
+            "Perdana Menteri India Narendra Modi tiba di Jepang pada Kamis (29/8/2024). "
+            "Setelah mendarat di Tokyo, Modi disambut oleh Perdana Menteri Jepang Fumio Kishida."
+        ),
+        [
+            ("IND", "JPN", "042", "asserted", "2024-08-29"),
+            ("IND", "JPN", "042", "asserted", "2024-08-29"),
+            ("JPN", "IND", "043", "asserted", "2024-08-29"),
+        ],
+    ),
+    # a visit to another country is another act: no date for the welcome
+    (
+        "2024-08-30",
+        (
+            "Perdana Menteri India Narendra Modi tiba di Jepang pada Kamis (29/8/2024). "
+            "Setelah mengunjungi Korea Selatan, Modi disambut oleh Perdana Menteri Jepang Fumio Kishida."
+        ),
+        [
+            ("IND", "JPN", "042", "asserted", "2024-08-29"),
+            ("IND", "JPN", "042", "asserted", None),
+            ("IND", "KOR", "042", "asserted", None),
+            ("JPN", "IND", "043", "asserted", None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), AFTER_ACT)
+def test_sentence_after_a_dated_act(published: str, text: str, expected: list[Row]) -> None:
+    rows = [(e.source.code, e.target.code, e.type.cameo, e.modality, e.date.value) for e in events_of(text, published)]
+    assert sorted(rows, key=str) == sorted(expected, key=str)
