@@ -173,18 +173,19 @@ def date_quoted(
     (20/7/2025).": the lead tells what a speaker said, a quote of the same speaker within `reach`
     sentences after gives the day it was said, at the end of its sentence after a comma. The
     undated acts of saying (roots `speech_roots`) of the speaker's country before the quote take
-    that day, unless a sentence from the event up to the quote gives a date of its own (then
-    the quote may be of another occasion)."""
+    that day, unless a sentence from the event up to the quote gives a date of its own not after
+    that day (then the quote may be of another occasion; a later date is a plan told of)."""
     undated = [k for k, r in enumerate(raws) if r.date.text is None and r.cameo[:2] in speech_roots]
     if not undated or not quotes:
         return raws
     at = [s.start for s in sentences]
-    gives: dict[int, bool] = {}
+    given: dict[int, list[str]] = {}
 
-    def gives_date(i: int) -> bool:
-        if i not in gives:
-            gives[i] = any(tx.resolved for tx in dates_of(sentences[i]))
-        return gives[i]
+    def gives_date(i: int, day: str) -> bool:
+        """Does sentence i give a date not after `day` (a later one is a plan, no other occasion)?"""
+        if i not in given:
+            given[i] = [str(tx.value) for tx in dates_of(sentences[i]) if tx.resolved]
+        return any(value <= day or day.startswith(value) for value in given[i])
 
     dated: dict[int, EventDate] = {}
     for quote in quotes:
@@ -199,7 +200,7 @@ def date_quoted(
             i = r.mention.sentence_index
             if k in dated or not first - reach <= i < first or r.source.code != quote.speaker.code:
                 continue
-            if not any(gives_date(j) for j in range(i, first)):
+            if not any(gives_date(j, str(day.value)) for j in range(i, first)):
                 dated[k] = EventDate(day.value, day.granularity, day.text, day.resolved, day.start, day.end)
     if not dated:
         return raws

@@ -89,6 +89,16 @@ QUOTED: list[tuple[str, str, list[Row]]] = [
         ),
         [("TUR", "SWE", "111", "asserted", None)],
     ),
+    # a plan for a later day told between is no other occasion
+    (
+        "2023-05-15",
+        (
+            "Menteri Luar Negeri Turki Mevlut Cavusoglu mengecam Swedia atas pembakaran kitab suci. "
+            "Pertemuan para menteri NATO akan digelar pada Juni mendatang. "
+            "\u201cTindakan ini tidak bisa diterima,\u201d ujarnya kepada wartawan di Ankara, Minggu (14/5/2023)."
+        ),
+        [("TUR", "SWE", "111", "asserted", "2023-05-14")],
+    ),
     # the quote is of someone of another country
     (
         "2023-05-15",
