@@ -94,7 +94,7 @@ QUOTED: list[tuple[str, str, list[Row]]] = [
         "2023-05-15",
         (
             "Menteri Luar Negeri Turki Mevlut Cavusoglu mengecam Swedia atas pembakaran kitab suci. "
-            "Pertemuan para menteri NATO akan digelar pada Juni mendatang. "
+            "Aksi serupa akan digelar lagi pada Juni mendatang. "
             "\u201cTindakan ini tidak bisa diterima,\u201d ujarnya kepada wartawan di Ankara, Minggu (14/5/2023)."
         ),
         [("TUR", "SWE", "111", "asserted", "2023-05-14")],
