@@ -89,8 +89,14 @@ class DateWords:
         return self.parts[norm(word)] if word else None
 
     def ordinal(self, word: str) -> int:
+        """The value of "3", "ketiga", "III"; ValueError for a word the case-blind pattern matched
+        but that lower-cases to no ordinal ("İ" -> "i̇")."""
         key = norm(word)
-        return int(key) if key.isdigit() else self.ordinals[key]
+        if key.isdigit():
+            return int(key)
+        if key not in self.ordinals:
+            raise ValueError(f"not an ordinal: {word!r}")
+        return self.ordinals[key]
 
     def number(self, text: str) -> int | None:
         """The value of "3", "tiga", "dua belas", "dua puluh lima"; None for vague amounts."""
