@@ -8,6 +8,11 @@ reach of "saat itu") that told of events whose trigger holds the subject's noun,
 naming an act of saying ("pernyataan", "seruan"), speech-act events. Only a day counts (a month
 or a year after the subject is too often a reference point: "yang pertama sejak 2018"), of the
 main clause (not after "setelah", "menyusul", "yang" ... unless set off by a comma), outside quotes.
+
+Two more ways a later sentence dates what the text told before: the same act told again by the
+same source with a day of its own (`date_repeated`: "X tiba di Y. ... X dan rombongan tiba di
+Bandara Z pada Sabtu (25/10)"), and a quote of the speaker with a closing day for the acts of
+saying told before it (`date_quoted`: "X mengecam Y. ... “…,” ujarnya, Minggu (20/7)").
 """
 
 from __future__ import annotations
