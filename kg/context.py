@@ -374,6 +374,9 @@ def attach_dates(
     of the statement that quotes them."""
     dates = [EventDate() for _ in found]
     real = [m in REAL_MODALITIES for m in modalities] if modalities is not None else [True] * len(found)
+    # "berlibur di Bali hingga pekan depan": a date after "hingga"/"sampai" is where something ends
+    until = c.rules.wordsets["until_words"]
+    timexes = [tx for tx in timexes if (at := _token_index(c, tx.start)) == 0 or c.tokens[at - 1].low not in until]
     for back in (True, False):
         for tx in timexes:
             at = _token_index(c, tx.start)

@@ -224,3 +224,22 @@ AFTER_ACT: list[tuple[str, str, list[Row]]] = [
 def test_sentence_after_a_dated_act(published: str, text: str, expected: list[Row]) -> None:
     rows = [(e.source.code, e.target.code, e.type.cameo, e.modality, e.date.value) for e in events_of(text, published)]
     assert sorted(rows, key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "hingga pekan depan": when the holiday ends, not when the welcome happens
+        (
+            "Polisi Thailand bersiap menyambut kedatangan Presiden Prancis Emmanuel Macron yang akan berlibur di Phuket hingga pekan depan.",
+            [("FRA", "THA", "042", "planned", None), ("THA", "FRA", "043", "planned", None)],
+        ),
+        (
+            "Polisi Thailand menyambut kedatangan Presiden Prancis Emmanuel Macron pada Senin (3/6).",
+            [("FRA", "THA", "042", "asserted", None), ("THA", "FRA", "043", "asserted", "2024-06-03")],
+        ),
+    ],
+)
+def test_date_after_until_is_an_end(text: str, expected: list[Row]) -> None:
+    rows = [(e.source.code, e.target.code, e.type.cameo, e.modality, e.date.value) for e in events_of(text, "2024-06-05")]
+    assert sorted(rows, key=str) == sorted(expected, key=str)
