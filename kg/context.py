@@ -19,6 +19,7 @@ from kg.subjects import Clause, Trigger, subject, verb_like
 
 REAL_MODALITIES = frozenset({"asserted", "negated", "denied"})  # not planned, possible, alleged
 _PP_HEADS = frozenset({"dalam", "di", "pada", "ke"})  # prepositions a noun trigger may complete another head with
+_STRETCH_BREAKS = ",;:()\u2013\u2014-\"\u201c\u201d"  # punctuation that ends a stretch of a sentence
 REPORT_LOOKAHEAD = 3  # "menyatakan kekhawatiran bahwa": bahwa may follow the verb's object
 
 
@@ -334,16 +335,21 @@ def _own_statement(c: Clause, t: Trigger, source: ActorMention, reports: list[in
     return any(m.code == source.code for m in speaker.members)
 
 
-def _governs_forward(c: Clause, found: Sequence[tuple[Trigger, ActorMention]], tx: int) -> int | None:
+def _governs_forward(
+    c: Clause, found: Sequence[tuple[Trigger, ActorMention]], tx: int, end: int | None = None
+) -> int | None:
     """A date before any trigger dates the next event, unless a report stands between whose speaker
     is not the event's source ("Pada bulan Maret, AS mengungkapkan bahwa Rusia …")."""
     if any(t.last < tx for t, _ in found):
         return None
-    later = [n for n, (t, _) in enumerate(found) if t.first > tx]
+    later = [n for n, (t, _) in enumerate(found) if t.first > tx and not _relative(c, t)]
     if not later:
         return None
     n = min(later, key=lambda k: found[k][0].first)
     trig, source = found[n]
+    # end: the character after the date ("Senin (13/11)" holds brackets of its own)
+    if end is not None and _own_verb_before(c, tx) and _breaks(c.text[end - c.offset : c.tokens[trig.first].start - c.offset]):
+        return None
     for j in range(tx + 1, trig.first):
         if _is_report(c, j):
             speaker = subject(c, j)
@@ -352,6 +358,34 @@ def _governs_forward(c: Clause, found: Sequence[tuple[Trigger, ActorMention]], t
             if speaker is None or source not in speaker.members:
                 return None
     return n
+
+
+def _own_verb_before(c: Clause, tx: int) -> bool:
+    """ "Didirikan tahun 1987, Hamas ...", "Erdogan, yang berupaya ... dalam referendum April nanti,
+    menuduh ...": is there a verb (or "yang") before the date in its own stretch of the sentence,
+    back to a comma or dash? Then, when a comma or dash also ends that stretch before the trigger,
+    the date is that verb's, not the trigger's. A reporting verb is no such verb ("Kirby mengatakan
+    pada Rabu bahwa ..." is left to `_governs_forward`), nor a word that only introduces the date
+    ("rekaman tertanggal 15 Juni")."""
+    dated = c.rules.wordsets["date_participles"]
+    for j in range(tx - 1, -1, -1):
+        if _break_before(c, j + 1):
+            return False
+        low = c.tokens[j].low
+        if low == "yang" or verb_like(c, j) and not _is_report(c, j) and low not in dated:
+            return True
+    return False
+
+
+def _break_before(c: Clause, k: int) -> bool:
+    """Is there a comma, dash, colon or bracket between token k - 1 and token k?"""
+    if not c.text or k <= 0 or k >= len(c.tokens):
+        return False
+    return _breaks(c.text[c.tokens[k - 1].end - c.offset : c.tokens[k].start - c.offset])
+
+
+def _breaks(text: str) -> bool:
+    return any(ch in text for ch in _STRETCH_BREAKS)
 
 
 def attach_dates(
@@ -365,10 +399,13 @@ def attach_dates(
     of the statement that quotes them."""
     dates = [EventDate() for _ in found]
     real = [m in REAL_MODALITIES for m in modalities] if modalities is not None else [True] * len(found)
+    # "berlibur di Bali hingga pekan depan": a date after "hingga"/"sampai" is where something ends
+    until = c.rules.wordsets["until_words"]
+    timexes = [tx for tx in timexes if (at := _token_index(c, tx.start)) == 0 or c.tokens[at - 1].low not in until]
     for back in (True, False):
         for tx in timexes:
             at = _token_index(c, tx.start)
-            n = _governs_back(c, found, at, real) if back else _governs_forward(c, found, at)
+            n = _governs_back(c, found, at, real) if back else _governs_forward(c, found, at, tx.end)
             if n is None:
                 continue
             for k, (t, _) in enumerate(found):

@@ -135,7 +135,8 @@ class Pieces:
         return rf"(?:\s+(?:{self.head_year}\s+)?{g('y', self.year)}|\s+{self.head_year}\s+{g('ydir', self.dir_any)})"
 
     def day_month(self, g: Group) -> str:
-        weekday = rf"(?:(?:{self.head_day}\s+)?{g('wd', self.weekday)}\s*,?\s*)?"
+        # "Minggu sore, 13 Juli 2025": a part of the day may follow the weekday
+        weekday = rf"(?:(?:{self.head_day}\s+)?{g('wd', self.weekday)}{self.after_weekday}\s*,?\s*)?"
         second = rf"(?:{self.any_sep}{DAY2}\s+{g('m2', self.month_any)})?"
         return (
             rf"{weekday}(?:{self.head_date})?{g('d1', DAY)}(?:{self.any_sep}{DAY2})?\s+"

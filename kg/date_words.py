@@ -49,6 +49,8 @@ class DateWords:
     vague_expressions: tuple[str, ...]
     anaphoric_expressions: tuple[str, ...]  # "saat itu": the time the text spoke of last
     anaphoric_reach: int  # how many sentences back that time may have been given
+    statement_reach: int  # how many sentences a quote may follow the statements it dates (kg/restate.py)
+    after_act_prepositions: tuple[str, ...]  # "Selepas mendarat di X, ...": see kg/frames.py date_after_act
     anaphoric_shifts: dict[str, int]  # "sehari sebelumnya": the day the text spoke of last, shifted (-1)
     frame_prepositions: tuple[str, ...]  # "dalam pertemuan itu": see kg/frames.py
     demonstratives: tuple[str, ...]
@@ -87,8 +89,14 @@ class DateWords:
         return self.parts[norm(word)] if word else None
 
     def ordinal(self, word: str) -> int:
+        """The value of "3", "ketiga", "III"; ValueError for a word the case-blind pattern matched
+        but that lower-cases to no ordinal ("İ" -> "i̇")."""
         key = norm(word)
-        return int(key) if key.isdigit() else self.ordinals[key]
+        if key.isdigit():
+            return int(key)
+        if key not in self.ordinals:
+            raise ValueError(f"not an ordinal: {word!r}")
+        return self.ordinals[key]
 
     def number(self, text: str) -> int | None:
         """The value of "3", "tiga", "dua belas", "dua puluh lima"; None for vague amounts."""
@@ -136,6 +144,8 @@ def load_date_words(directory: Path | None = None) -> DateWords:
         vague_expressions=dates.words("vague_expressions"),
         anaphoric_expressions=dates.words("anaphoric_expressions"),
         anaphoric_reach=dates.integer("anaphoric_reach", 0, 10),
+        statement_reach=dates.integer("statement_reach", 0, 10),
+        after_act_prepositions=dates.words("after_act_prepositions"),
         anaphoric_shifts=dates.int_map("anaphoric_shifts", -31, 31),
         frame_prepositions=dates.words("frame_prepositions"),
         demonstratives=dates.words("demonstratives"),

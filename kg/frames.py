@@ -72,3 +72,39 @@ def date_framed(
     if earlier is None:
         return new
     return [replace(r, date=earlier.date) if r.date.text is None else r for r in new]
+
+
+def after_act_pattern(words: DateWords) -> re.Pattern[str]:
+    """Matches "Selepas mendarat di X," at the start of a sentence: a time preposition ("setelah",
+    "usai", "selepas") and the clause it opens, up to its comma (group "clause")."""
+    return re.compile(rf"^{alt(words.after_act_prepositions)}\s+(?P<clause>[^,.;:!?\"“”()]+),", re.IGNORECASE)
+
+
+def date_after_act(
+    text: str,
+    index: int,
+    new: list[RawEvent],
+    before: Sequence[RawEvent],
+    pattern: re.Pattern[str],
+    reach: int,
+) -> list[RawEvent]:
+    """ "X tiba di Y, Sabtu (25/10). Selepas mendarat di Y, X disambut oleh Z.": a sentence that
+    opens with a clause after "setelah"/"selepas"/"usai" telling again an act the text gave a day
+    for (the same source, target country and CAMEO code, within `reach` sentences) happens right after it: its
+    undated events `new` take that day. `before`: the document's earlier events."""
+    if not any(r.date.text is None for r in new):
+        return new
+    match = pattern.match(text)
+    if match is None:
+        return new
+    end = new[0].mention.start + match.end("clause") if new else 0
+    fronted = [r for r in new if (r.mention.trigger_end or end + 1) <= end]
+    days = [
+        r.date
+        for r in before
+        if r.date.resolved and r.date.granularity == "day" and 0 < index - r.mention.sentence_index <= reach
+        and any(f.source.id == r.source.id and f.target.code == r.target.code and f.cameo == r.cameo for f in fronted)
+    ]
+    if not days or len({d.value for d in days}) > 1:
+        return new
+    return [replace(r, date=days[-1]) if r.date.text is None else r for r in new]

@@ -19,11 +19,11 @@ from kg.context import load_modality
 from kg.crosssent import Participants, Words, words_from
 from kg.dates import DateResolver, resolve_anaphoric
 from kg.events import RawEvent, extract_sentence
-from kg.frames import date_framed, frame_pattern
+from kg.frames import after_act_pattern, date_after_act, date_framed, frame_pattern
 from kg.merge import merge_document
 from kg.model import ActorMention, Document, DocumentResult, Sentence, Timex
 from kg.output import text_hash
-from kg.restate import date_restated, restating_pattern
+from kg.restate import date_quoted, date_repeated, date_restated, restating_pattern
 from kg.rules import RuleSet, load_rules
 from kg.topics import off_topic
 
@@ -52,6 +52,11 @@ class Resources:
         return frame_pattern(self.dates.words)
 
     @cached_property
+    def after_act(self) -> re.Pattern[str]:
+        """ "Selepas mendarat di X, …" (kg/frames.py), compiled once per process."""
+        return after_act_pattern(self.dates.words)
+
+    @cached_property
     def restating(self) -> re.Pattern[str]:
         """ "Pernyataan itu disampaikan …" (kg/restate.py), compiled once per process."""
         return restating_pattern(self.dates.words)
@@ -77,6 +82,11 @@ class Told:
         if last is not None and last is not near:
             self.last, self.at = last, index
         return out
+
+
+def undated(raws: list[RawEvent], index: int, reach: int) -> bool:
+    """Is an event of the last `reach` sentences before sentence `index` still without a date?"""
+    return any(r.date.text is None and 0 < index - r.mention.sentence_index <= reach for r in reversed(raws[-50:]))
 
 
 @lru_cache(maxsize=2)
@@ -115,6 +125,7 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
     quotes = quotations([(s.start, s.text) for s in sentences], named_in, res.lexicon_dir)
     participants = Participants(res.participant_words, res.rules, res.modality)
     told_before: list[tuple[Sentence, list[ActorMention]]] = []
+    reach = res.dates.words.anaphoric_reach
 
     def dates_of(s: Sentence) -> list[Timex]:
         return res.dates.quoted_days(s.text, s.start, res.dates.find(s.text, s.start, anchor))
@@ -129,6 +140,9 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
             raws.extend(participants.complete(sentence, mentions, told_before, dates_of, raws))
         told_before = [*told_before, (sentence, mentions)][-participants.words.reach :] if participants.words.reach else []
         restates = bool(raws) and restating.match(sentence.text) is not None
+        if topic is None and len(mentions) == 1 and not refers_back and not restates and undated(raws, sentence.index, reach):
+            # "X tiba di Y. ... X tiba di Bandara Z, Sabtu (25/10)": the act told again, with its day
+            raws = date_repeated(sentence, mentions, dates_of(sentence), raws, res.rules, res.modality, reach)
         if topic is not None or (len(mentions) < 2 and not refers_back and not restates):
             continue  # an event needs two actors; skip the date search where none can be
         # with a "saat itu" in the text, every sentence's dates: the last may be what it stands for
@@ -137,11 +151,17 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
             raws = date_restated(
                 sentence.text, sentence.start, sentence.index, found, raws, restating, res.dates.words, speech_roots
             )
-        if len(mentions) < 2 or _heading(doc.text, sentence):
+        heading = _heading(doc.text, sentence)
+        if mentions and not heading:
+            raws = date_repeated(sentence, mentions, found, raws, res.rules, res.modality, reach)
+        if len(mentions) < 2 or heading:
             continue
         timexes.extend(found)
         new = extract_sentence(sentence, mentions, found, res.rules, res.modality)
-        raws.extend(date_framed(sentence.text, sentence.index, new, raws, frames, res.dates.words))
+        new = date_framed(sentence.text, sentence.index, new, raws, frames, res.dates.words)
+        raws.extend(date_after_act(sentence.text, sentence.index, new, raws, res.after_act, reach))
+    if topic is None:  # "X mengecam Y. … “…,” ujar X, Minggu (20/7)": the lead's statements take the quote's day
+        raws = date_quoted(sentences, quotes, raws, dates_of, res.dates.words.statement_reach, speech_roots)
     return DocumentResult(
         clean=cleaned,
         n_sentences=len(sentences),

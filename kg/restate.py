@@ -8,23 +8,35 @@ reach of "saat itu") that told of events whose trigger holds the subject's noun,
 naming an act of saying ("pernyataan", "seruan"), speech-act events. Only a day counts (a month
 or a year after the subject is too often a reference point: "yang pertama sejak 2018"), of the
 main clause (not after "setelah", "menyusul", "yang" ... unless set off by a comma), outside quotes.
+
+Two more ways a later sentence dates what the text told before: the same act told again by the
+same source with a day of its own (`date_repeated`: "X tiba di Y. ... X dan rombongan tiba di
+Bandara Z pada Sabtu (25/10)"), and a quote of the speaker with a closing day for the acts of
+saying told before it (`date_quoted`: "X mengecam Y. ... “…,” ujarnya, Minggu (20/7)").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from kg.anaphora import Quote
+from kg.arguments import after
+from kg.context import attach_dates, modality
 from kg.date_grammar import alt
 from kg.date_words import DateWords
-from kg.events import RawEvent
-from kg.model import EventDate, Timex
-from kg.syntax import verb_shaped
+from kg.events import RawEvent, find_triggers
+from kg.model import ActorMention, EventDate, Sentence, Timex
+from kg.rules import RuleSet
+from kg.subjects import Clause, subject
+from kg.syntax import build_groups, tokenize, verb_shaped
 
 LEAD_CHARS = 30  # "Sementara itu, ": a short connective before the subject
 SUBJECT_WORDS = 8  # "Latihan gabungan bersandi Garuda Shield itu"
 QUOTES = "\"“”"
+ACTIVE_VOICES = ("active", "intransitive", "base")  # a restating trigger whose subject is its source
 _WORD = re.compile(r"[\w-]+")
 
 
@@ -104,3 +116,108 @@ def date_restated(
     day = EventDate(tx.value, tx.granularity, tx.text, tx.resolved, tx.start, tx.end)
     chosen = {k for k in near if raws[k].mention.sentence_index == last and raws[k].date.text is None}
     return [replace(r, date=day) if k in chosen else r for k, r in enumerate(raws)]
+
+
+def date_repeated(
+    sentence: Sentence,
+    mentions: list[ActorMention],
+    found: Sequence[Timex],
+    raws: list[RawEvent],
+    rules: RuleSet,
+    modality_data: dict[str, object],
+    reach: int,
+) -> list[RawEvent]:
+    """ "Presiden X tiba di Malaysia. ... X dan rombongan tiba di Bandara Subang pada Sabtu (25/10)":
+    a later sentence (within `reach`) that tells the same act again, with a day of its own, dates
+    the undated events it repeats: the same CAMEO code and modality, said in the active voice of
+    the same source (an actor of the trigger's subject), with no target or one of the same
+    country. Returns `raws` with those dated."""
+    index = sentence.index
+    undated = [
+        k for k, r in enumerate(raws) if r.date.text is None and 0 < index - r.mention.sentence_index <= reach
+    ]
+    if not undated or not any(tx.resolved and tx.granularity == "day" for tx in found):
+        return raws
+    tokens = tokenize(sentence.text, sentence.start)
+    clause = Clause(tokens, build_groups(tokens, mentions, sentence.text, sentence.start, rules.wordsets), rules,
+                    sentence.text, sentence.start)
+    dated: dict[int, EventDate] = {}
+    for trig in find_triggers(tokens, rules):
+        if trig.voice not in ACTIVE_VOICES or trig.rule.source_prep or any(tokens[j].low in rules.wordsets["again_markers"]
+                                                   for j in range(max(0, trig.first - 3), trig.first)):
+            continue
+        group = subject(clause, trig.first, trig.rule.subject)
+        if group is None:
+            continue
+        mood = modality(clause, trig, modality_data)
+        day = attach_dates(clause, [(trig, group.members[0])], found, [mood])[0]
+        if not day.resolved or day.granularity != "day":
+            continue
+        target = after(clause, trig, trig.rule.target)
+        sources = {m.id for m in group.members}
+        for k in undated:
+            r = raws[k]
+            if r.cameo == trig.cameo and r.modality == mood and r.source.id in sources and (
+                target is None or any(m.code == r.target.code for m in target.members)
+            ):
+                dated.setdefault(k, day)
+    if not dated:
+        return raws
+    return [replace(r, date=dated[k]) if k in dated else r for k, r in enumerate(raws)]
+
+
+def date_quoted(
+    sentences: Sequence[Sentence],
+    quotes: Sequence[Quote],
+    raws: list[RawEvent],
+    dates_of: Callable[[Sentence], list[Timex]],
+    reach: int,
+    speech_roots: frozenset[str],
+) -> list[RawEvent]:
+    """ "Paus Leo mengecam Israel. ... “Saya meminta ...,” ujarnya, dikutip dari AFP, Minggu
+    (20/7/2025).": the lead tells what a speaker said, a quote of the same speaker within `reach`
+    sentences after gives the day it was said, at the end of its sentence after a comma. The
+    undated acts of saying (roots `speech_roots`) of the speaker's country before the quote take
+    that day, unless a sentence from the event up to the quote gives a date of its own not after
+    that day (then the quote may be of another occasion; a later date is a plan told of)."""
+    undated = [k for k, r in enumerate(raws) if r.date.text is None and r.cameo[:2] in speech_roots]
+    if not undated or not quotes:
+        return raws
+    at = [s.start for s in sentences]
+    given: dict[int, list[str]] = {}
+
+    def gives_date(i: int, day: str) -> bool:
+        """Does sentence i give a date not after `day` (a later one is a plan, no other occasion)?"""
+        if i not in given:
+            given[i] = [str(tx.value) for tx in dates_of(sentences[i]) if tx.resolved]
+        return any(value <= day or day.startswith(value) for value in given[i])
+
+    dated: dict[int, EventDate] = {}
+    for quote in quotes:
+        if quote.speaker is None:
+            continue
+        first, last = bisect_right(at, quote.start) - 1, bisect_right(at, quote.end - 1) - 1
+        day = _closing_day(sentences[last], quote.end, dates_of(sentences[last]))
+        if day is None:
+            continue
+        for k in undated:
+            r = raws[k]
+            i = r.mention.sentence_index
+            if k in dated or not first - reach <= i < first or r.source.code != quote.speaker.code:
+                continue
+            if not any(gives_date(j, str(day.value)) for j in range(i, first)):
+                dated[k] = EventDate(day.value, day.granularity, day.text, day.resolved, day.start, day.end)
+    if not dated:
+        return raws
+    return [replace(r, date=dated[k]) if k in dated else r for k, r in enumerate(raws)]
+
+
+def _closing_day(sentence: Sentence, after: int, found: Sequence[Timex]) -> Timex | None:
+    """The day that closes the sentence after a comma (", Minggu (20/7/2025)."), after offset `after`."""
+    for tx in found:
+        rest = sentence.text[tx.end - sentence.start :]
+        before = sentence.text[: tx.start - sentence.start].rstrip()
+        if tx.start >= after and tx.resolved and tx.granularity == "day" and not tx.anaphoric \
+                and before.endswith(",") and not any(ch.isalnum() for ch in rest):
+            return tx
+    return None
