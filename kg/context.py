@@ -408,8 +408,11 @@ def attach_dates(
             n = _governs_back(c, found, at, real) if back else _governs_forward(c, found, at, tx.end)
             if n is None:
                 continue
+            span = (found[n][0].first, found[n][0].last)
             for k, (t, _) in enumerate(found):
-                if t == found[n][0] and dates[k].text is None:
+                # every event of the trigger: the reverse of a reciprocal act, and the events derived
+                # from it with another code (a converse visit, a visit to a host)
+                if (t.first, t.last) == span and dates[k].text is None:
                     dates[k] = EventDate(tx.value, tx.granularity, tx.text, tx.resolved, tx.start, tx.end)
     for tx in timexes:  # "KTT yang dihadiri X berlangsung pada 26 Oktober": the attending too
         at = _token_index(c, tx.start)

@@ -236,10 +236,24 @@ def test_sentence_after_a_dated_act(published: str, text: str, expected: list[Ro
         ),
         (
             "Polisi Thailand menyambut kedatangan Presiden Prancis Emmanuel Macron pada Senin (3/6).",
-            [("FRA", "THA", "042", "asserted", None), ("THA", "FRA", "043", "asserted", "2024-06-03")],
+            # the guest's visit is the same occasion as the hosting: both take the day
+            [("FRA", "THA", "042", "asserted", "2024-06-03"), ("THA", "FRA", "043", "asserted", "2024-06-03")],
         ),
     ],
 )
 def test_date_after_until_is_an_end(text: str, expected: list[Row]) -> None:
     rows = [(e.source.code, e.target.code, e.type.cameo, e.modality, e.date.value) for e in events_of(text, "2024-06-05")]
     assert sorted(rows, key=str) == sorted(expected, key=str)
+
+
+def test_events_derived_from_a_dated_act_share_its_day() -> None:
+    """A two-sided act at one party's seat is also the other's visit and the host's hosting; all
+    of them happened on the day the act is dated."""
+    text = "Presiden Prancis Emmanuel Macron dan Perdana Menteri India Narendra Modi menandatangani perjanjian energi di Istana Elysee, Kamis (6/6) siang."
+    rows = [(e.source.code, e.target.code, e.type.cameo, e.date.value) for e in events_of(text, "2024-06-08")]
+    assert sorted(rows) == [
+        ("FRA", "IND", "043", "2024-06-06"),
+        ("FRA", "IND", "057", "2024-06-06"),
+        ("IND", "FRA", "042", "2024-06-06"),
+        ("IND", "FRA", "057", "2024-06-06"),
+    ]
