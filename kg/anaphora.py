@@ -84,9 +84,14 @@ class Referents:
     # list of three or more ("Filipina, Prancis, dan Australia"): "kedua negara" is never two of a list
     paired: list[ActorMention] = field(default_factory=list)
     listed: frozenset[str] = frozenset()
+    # the two actors a two-party anaphor ("keduanya", "kedua pihak") stood for in the last sentence
+    # (`pair_here`: in the sentence being resolved); the next one continues the same pair
+    pair: list[ActorMention] = field(default_factory=list)
+    pair_here: list[ActorMention] = field(default_factory=list)
 
     def update(self, mentions: list[ActorMention], text: str = "", offset: int = 0) -> None:
         self.previous = list(mentions)
+        self.pair, self.pair_here = self.pair_here, []
         self.previous_people = [m for m in mentions if _is_person(m)]
         first_person: ActorMention | None = None
         states = []
@@ -156,6 +161,21 @@ def resolve(
 
 
 def _referents(
+    kind: str, text: str, s: int, e: int, seen: Referents, offset: int, found: Sequence[ActorMention] = ()
+) -> list[ActorMention]:
+    words = text[s:e]
+    carried = seen.pair_here or seen.pair
+    if kind in ("pair", "pair_people") and len(carried) == 2:
+        # "Keduanya juga membahas …. … yang dikritik kedua pihak": the same two, not two states named
+        # in passing in between ("perbatasan AS dan Meksiko")
+        return [_as(r, s + offset, e + offset, words) for r in carried]
+    out = _referent_list(kind, text, s, e, seen, offset, found)
+    if kind in ("pair", "pair_people", "people") and len({m.code for m in out}) == 2:
+        seen.pair_here = out
+    return out
+
+
+def _referent_list(
     kind: str, text: str, s: int, e: int, seen: Referents, offset: int, found: Sequence[ActorMention] = ()
 ) -> list[ActorMention]:
     words = text[s:e]

@@ -1,0 +1,18 @@
+"""Who acts on whom: anaphors for two parties, subjects of fronted and embedded clauses, and the
+direction of summits between a bloc and one partner (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from tests.documents import event_rows
+
+
+def test_two_party_anaphor_continues_the_pair_of_the_sentence_before() -> None:
+    # "keduanya" stands for the two leaders; the two states named in passing after it ("perbatasan
+    # Kanada dan Meksiko") are not whom "kedua pihak" in the next sentence means
+    text = (
+        "Presiden Prancis Emmanuel Macron bertemu Kanselir Jerman Olaf Scholz di Paris. "
+        "Keduanya juga menyinggung sengketa dagang di perbatasan Kanada dan Meksiko. "
+        "Pembicaraan itu juga menyentuh program nuklir Iran, yang dikritik kedua pihak."
+    )
+    rows = [r for r in event_rows(text, "2024-05-02") if r[1] == "IRN"]
+    assert rows == [("DEU", "IRN", "111"), ("FRA", "IRN", "111")]
