@@ -113,6 +113,12 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
         return None  # "… bahwa mereka mendukung …": the subject is a pronoun no actor was found for
     if j >= 0 and c.tokens[j].low in c.rules.wordsets["carry"] and mode != "any":
         return main_subject(c, i) or (None if noun else _main_subject_after_fronted_clause(c, i))
+    if not noun and j >= 0 and c.tokens[j].low in c.rules.wordsets["fronted_subordinators"] and mode != "any":
+        if _opens_clause(c, j):
+            return _subject_after_subordinate_clause(c, i)
+        main = main_subject(c, i)
+        if main is not None:
+            return main
     if not noun and _reported_clause_start(c, j):
         return None  # "UNHCR mengungkapkan, Jolie mengunjungi …": the subject is after the comma, unknown
     if not noun and c.comma_before(j + 1):
@@ -281,6 +287,23 @@ def _main_clause_has_own_subject(c: Clause, g: Group, i: int) -> bool:
         return False
     aux = c.rules.wordsets["aux"]
     return any(c.tokens[j].low not in aux for j in range(comma, _skip_aux_back(c, i) + 1))
+
+
+def _opens_clause(c: Clause, k: int) -> bool:
+    return k == 0 or c.comma_before(k) or c.tokens[k - 1].low in c.rules.wordsets["clause_stop"]
+
+
+def _subject_after_subordinate_clause(c: Clause, i: int) -> Group | None:
+    """A verb right after "saat"/"ketika"/"setelah" … has no subject of its own. When the subordinate
+    clause opens its clause and a comma closes it ("…, karena, saat ditangkap di Vietnam, pria itu …"),
+    it shares the subject of the clause after that comma (or nobody the lexicon knows). After its main
+    clause ("Jokowi bertemu PM Malaysia saat mengunjungi …") it shares the main clause's subject, never
+    the object right before it (see `subject`)."""
+    comma = next((m for m in range(i + 1, len(c.tokens)) if c.comma_before(m)), None)
+    if comma is None:
+        return None
+    start = c.tokens[comma].start
+    return next((g for g in c.groups if g.members[0].start == start and _subject_like(g)), None)
 
 
 def _head_of_aside(c: Clause, j: int) -> Group | None:

@@ -16,3 +16,19 @@ def test_two_party_anaphor_continues_the_pair_of_the_sentence_before() -> None:
     )
     rows = [r for r in event_rows(text, "2024-05-02") if r[1] == "IRN"]
     assert rows == [("DEU", "IRN", "111"), ("FRA", "IRN", "111")]
+
+
+def test_verb_after_a_subordinator_that_opens_a_clause_takes_the_subject_after_its_comma() -> None:
+    # the arrested man (no actor) is the subject of "ditangkap", not the government named before "karena"
+    text = (
+        "Pemerintah Jepang belum dapat memastikan kewarganegaraan pria itu karena, saat ditangkap di "
+        "Vietnam, pria itu membawa paspor Korea Selatan."
+    )
+    assert event_rows(text, "2024-05-02") == []
+
+
+def test_verb_after_a_subordinator_following_its_main_clause_takes_the_main_subject() -> None:
+    text = "Presiden Brasil Lula da Silva bertemu PM Malaysia Anwar Ibrahim saat mengunjungi Singapura."
+    assert event_rows(text, "2024-05-02") == [
+        ("BRA", "MYS", "040"), ("BRA", "SGP", "042"), ("MYS", "BRA", "040"),
+    ]
