@@ -205,7 +205,7 @@ def _pairs(sources: Group | None, targets: Group | None) -> list[tuple[ActorMent
     return [(s, t) for s in sources.members for t in targets.members]
 
 
-_DYAD_JOIN = re.compile(r"[-\u2010\u2011]|\s*[\u2013\u2014]\s*")
+_DYAD_JOIN = re.compile(r"[-\u2010\u2011]{1,2}|\s*[\u2013\u2014]\s*")
 
 
 def _hyphen_dyad(c: Clause, t: Trigger) -> Group | None:
@@ -266,6 +266,20 @@ def _summit_holder(c: Clause) -> Group | None:
     return None
 
 
+def _bloc_summit(c: Clause, t: Trigger, pairs: list[tuple[ActorMention, ActorMention]]) -> list[tuple[ActorMention, ActorMention]]:
+    """ "KTT ASEAN-Selandia Baru": a summit of a bloc with a partner is the partner's attending the
+    bloc's summit, coded from the partner to the bloc only (as every partner at a bloc's summit is);
+    of two blocs ("KTT ASEAN-PBB") the one named first holds it."""
+    if c.tokens[t.first].low not in c.rules.wordsets["summit_nouns"]:
+        return pairs
+    blocs = {m.code for pair in pairs for m in pair if m.type == "organisation"}
+    if blocs and all(m.code in blocs for pair in pairs for m in pair):
+        blocs = {pairs[0][0].code}  # "KTT ASEAN-PBB": the bloc named first holds it
+    if not blocs:
+        return pairs
+    return [(a, b) for a, b in pairs if a.code not in blocs and b.code in blocs]
+
+
 def _genitive_roles(c: Clause, t: Trigger, subject_group: Group | None) -> tuple[Group | None, Group | None]:
     """ "invasi Ukraina": the genitive is the target; "invasi Rusia ke Ukraina": it is the source."""
     gen = genitive(c, t)
@@ -320,7 +334,7 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
     if t.voice in ("noun", "base") and (rule.symmetric or rule.reciprocal or rule.dyad):
         dyad = _hyphen_dyad(c, t)
         if dyad is not None:
-            return _mutual(dyad)
+            return _bloc_summit(c, t, _mutual(dyad))
     if rule.symmetric:
         between = next((g for g in c.groups if g.prep == "antara" and t.last < g.first <= t.last + 4), None)
         if between is None and t.voice == "noun":

@@ -27,8 +27,9 @@ CASES = [
      [("ISR", "IRN", "190"), ("IRN", "ISR", "190")]),
     ("Konflik Rusia-Ukraina belum juga mereda.",
      [("RUS", "UKR", "190"), ("UKR", "RUS", "190")]),
+    # a bloc's summit with a partner: the partner attends the bloc's summit (bench/devgold.md)
     ("KTT ASEAN-Selandia Baru akan dibuka besok.",
-     [("ASEAN", "NZL", "040"), ("NZL", "ASEAN", "040")]),
+     [("NZL", "ASEAN", "040")]),
     ("Perundingan Indonesia – Malaysia soal perbatasan dilanjutkan.",
      [("IDN", "MYS", "046"), ("MYS", "IDN", "046")]),
     # one name with a hyphen, and a pair of peoples that are not actors, give no dyad

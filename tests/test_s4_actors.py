@@ -32,3 +32,17 @@ def test_verb_after_a_subordinator_following_its_main_clause_takes_the_main_subj
     assert event_rows(text, "2024-05-02") == [
         ("BRA", "MYS", "040"), ("BRA", "SGP", "042"), ("MYS", "BRA", "040"),
     ]
+
+
+def test_summit_of_a_bloc_and_a_partner_is_coded_from_the_partner_to_the_bloc() -> None:
+    assert event_rows("KTT Uni Eropa-Kanada akan dibuka pekan depan.", "2024-05-02") == [
+        ("CAN", "EU", "040"),
+    ]
+    # of two blocs, the one named first holds the summit; a double hyphen joins the pair like one
+    assert event_rows("KTT Uni Afrika--Perserikatan Bangsa-Bangsa akan dibuka pekan depan.", "2024-05-02") == [
+        ("UN", "AU", "040"),
+    ]
+    # talks of two states stay coded both ways
+    assert event_rows("Perundingan Kanada-Meksiko soal tarif dilanjutkan pekan depan.", "2024-05-02") == [
+        ("CAN", "MEX", "046"), ("MEX", "CAN", "046"),
+    ]
