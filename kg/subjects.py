@@ -134,6 +134,10 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
         if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g) or _bloc_of_members(c, g)):
             if not noun and (_main_clause_has_own_subject(c, g, i) or _complement_has_own_subject(c, g, i)):
                 return None
+            if not noun and g.last + 1 < j and c.tokens[g.last + 1].low == "yang" and not c.comma_before(g.last + 1):
+                # a later verb of a relative clause ("… Y yang juga mengirim pasukan untuk memerangi …")
+                # is about what the clause is about
+                return _antecedent(c, g.last + 1)
             controller = _purpose_controller(c, g, i, mode)
             if controller is not None:
                 return controller if controller is not g else None
@@ -326,9 +330,23 @@ def _antecedent(c: Clause, j: int) -> Group | None:
         # "duta besarnya untuk PBB yang mendukung …": the clause is about the noun phrase the
         # preposition completes, whose actor (if any) stands before it
         return next((g for g in c.groups if g.last == direct.first - 2 and g.prep is None), None)
+    copula = c.rules.wordsets["copula"]
+    if direct is not None and direct.prep is None and not c.comma_before(direct.first):
+        # "Iran adalah salah satu pendukung utama Presiden Suriah yang juga mengirimkan …": a relative
+        # clause after the genitive of a copula's predicate noun is about the predicate, that is, the
+        # copula's subject
+        sets = c.rules.wordsets
+        for k in range(direct.first - 1, max(-1, direct.first - 6), -1):
+            tok = c.tokens[k]
+            if tok.low in copula and k < direct.first - 1:
+                subject_of_copula = next((g for g in reversed(c.groups) if g.last < k and g.prep is None), None)
+                return subject_of_copula or direct
+            superlative = tok.low.startswith("ter")  # "sekutu terdekat"
+            if not tok.low.replace("-", "").isalpha() or verb_shaped(tok.low) and not superlative or tok.text[:1].isupper() \
+                    or tok.low in sets["prepositions"] or tok.low in sets["aux"] or c.comma_before(k + 1):
+                break
     if direct is not None:
         return direct
-    copula = c.rules.wordsets["copula"]
     for k in range(j - 1, max(-1, j - 8), -1):
         if c.tokens[k].low in copula:
             return next((g for g in reversed(c.groups) if g.last < k and g.prep is None), None)

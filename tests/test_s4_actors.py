@@ -46,3 +46,23 @@ def test_summit_of_a_bloc_and_a_partner_is_coded_from_the_partner_to_the_bloc() 
     assert event_rows("Perundingan Kanada-Meksiko soal tarif dilanjutkan pekan depan.", "2024-05-02") == [
         ("CAN", "MEX", "046"), ("MEX", "CAN", "046"),
     ]
+
+
+def test_who_helps_the_subject_of_a_verb_does_the_act_too() -> None:
+    text = "Pasukan khusus Inggris membantu militer Irak melawan kelompok militan ISIS."
+    assert event_rows(text, "2024-05-02") == [
+        ("GBR", "IRQ", "074"), ("GBR", "ISIL", "190"), ("IRQ", "ISIL", "190"),
+    ]
+    # a comma between the helped party and the verb ends the help
+    assert ("GBR", "ISIL", "190") not in event_rows(
+        "Pasukan khusus Inggris membantu militer Irak, yang kemudian melawan kelompok militan ISIS.", "2024-05-02"
+    )
+
+
+def test_relative_clause_after_the_genitive_of_a_copula_predicate_is_about_the_copula_subject() -> None:
+    text = "Rusia adalah salah satu sekutu terdekat Presiden Suriah yang juga mengirim pasukan untuk memerangi ISIS."
+    assert event_rows(text, "2024-05-02") == [("RUS", "ISIL", "190")]
+    # without a copula the clause is about the actor right before it
+    assert event_rows("Rusia mendukung Presiden Suriah yang memerangi ISIS.", "2024-05-02") == [
+        ("RUS", "SYR", "051"), ("SYR", "ISIL", "190"),
+    ]
