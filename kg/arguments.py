@@ -341,6 +341,15 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
             # "Perundingan Armenia dan Azerbaijan": a coordinated genitive of a symmetric noun
             gen = genitive(c, t)
             between = gen if gen is not None and len(gen.members) > 1 else None
+        if between is None and t.voice != "noun" and not verb_like(c, t.last):
+            # "Trump ingin memperkuat hubungan AS dan Israel": a subject that is one of the coordinated
+            # genitive of the relation noun a verb phrase ends in acts on the others
+            gen = genitive(c, t)
+            own = subject(c, t.first, rule.subject) if gen is not None and len(gen.members) > 1 else None
+            if own is not None and gen is not None and gen.first == t.last + 1:
+                codes = {m.code for m in own.members}
+                if any(m.code in codes for m in gen.members):
+                    return [(a, b) for a in own.members for b in gen.members if b.code not in codes]
         if between is not None:
             return _mutual(between)
     source: Group | None = None

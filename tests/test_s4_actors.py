@@ -66,3 +66,20 @@ def test_relative_clause_after_the_genitive_of_a_copula_predicate_is_about_the_c
     assert event_rows("Rusia mendukung Presiden Suriah yang memerangi ISIS.", "2024-05-02") == [
         ("RUS", "SYR", "051"), ("SYR", "ISIL", "190"),
     ]
+
+
+def test_passive_mediation_is_coded_from_the_agent_to_the_parties_of_the_talks() -> None:
+    rows = event_rows("Perundingan Armenia dan Azerbaijan yang dimediasi Rusia terhenti tahun lalu.", "2024-05-02")
+    assert [r for r in rows if r[2] == "045"] == [("RUS", "ARM", "045"), ("RUS", "AZE", "045")]
+
+
+def test_office_named_with_a_holder_the_lexicon_does_not_know_stays_coordinated() -> None:
+    text = "Presiden Kazakhstan Kassym Tokayev dan Presiden Turki Erdogan mendesak Myanmar."
+    assert event_rows(text, "2024-05-02") == [("KAZ", "MMR", "020"), ("TUR", "MMR", "020")]
+
+
+def test_subject_among_the_coordinated_genitive_of_a_relation_acts_on_the_others() -> None:
+    text = "Presiden Prancis berjanji memperkuat hubungan Prancis dan Maroko."
+    assert event_rows(text, "2024-05-02") == [("FRA", "MAR", "030")]
+    # a subject outside the pair gives no pairwise event of its own
+    assert event_rows("Jepang ingin memperkuat hubungan Korea Selatan dan Vietnam.", "2024-05-02") == []
