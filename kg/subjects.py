@@ -134,6 +134,8 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
         if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g) or _bloc_of_members(c, g)):
             if not noun and (_main_clause_has_own_subject(c, g, i) or _complement_has_own_subject(c, g, i)):
                 return None
+            if not noun and _own_subject_after_bahwa(c, g.last, j):
+                return None  # "Seoul menegaskan bahwa latihan gabungan tidak bertujuan menyerang …"
             if not noun and g.last + 1 < j and c.tokens[g.last + 1].low == "yang" and not c.comma_before(g.last + 1):
                 # a later verb of a relative clause ("… Y yang juga mengirim pasukan untuk memerangi …")
                 # is about what the clause is about
@@ -162,6 +164,25 @@ def _pronoun_subject_between(c: Clause, j: int) -> bool:
         if c.tokens[k].low in pronouns:
             return k == 0 or c.comma_before(k) or c.tokens[k - 1].low in openers
     return False
+
+
+def _own_subject_after_bahwa(c: Clause, last: int, j: int) -> bool:
+    """Does the complement clause ("bahwa …", or one right after a verb of saying) between an actor ending at token `last` and a verb (its
+    auxiliaries end at token j) name a subject of its own that the lexicon does not know ("bahwa
+    latihan militer gabungan tidak bertujuan menyerang …", "bahwa beberapa negara telah menawarkan …")?
+    A pronoun, a "-nya" word or a bare title ("bahwa negaranya akan …", "bahwa presiden akan …")
+    stands for the actor before "bahwa"."""
+    # "bahwa", or a verb of saying right before the clause ("menyebut beberapa negara telah …")
+    b = next((k for k in range(j, last, -1) if c.tokens[k].low == "bahwa" or _is_reporting(c, k)), None)
+    if b is None or b + 1 > j:
+        return False
+    sets = c.rules.wordsets
+    head = c.tokens[b + 1]
+    if head.low in sets["aux"] or verb_like(c, head.i) or not head.low.isalpha() or head.text[:1].isupper():
+        return False
+    if any(c.comma_before(k) for k in range(b + 2, j + 2)):
+        return False  # "menyatakan sikap mereka, memberikan …": the object of the verb of saying, then a new verb
+    return not (head.low.endswith("nya") or head.low in sets["subject_pronouns"] or head.low in sets["own_subject_nouns"])
 
 
 def _noun_genitive(c: Clause, g: Group) -> bool:

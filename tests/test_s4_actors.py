@@ -83,3 +83,22 @@ def test_subject_among_the_coordinated_genitive_of_a_relation_acts_on_the_others
     assert event_rows(text, "2024-05-02") == [("FRA", "MAR", "030")]
     # a subject outside the pair gives no pairwise event of its own
     assert event_rows("Jepang ingin memperkuat hubungan Korea Selatan dan Vietnam.", "2024-05-02") == []
+
+
+def test_the_country_whose_imports_are_taxed_is_the_target_of_a_tariff_not_its_agent() -> None:
+    text = "Keputusan itu mendorong Kanada untuk menetapkan tarif tambahan sebesar 25% terhadap impor dari Jepang."
+    assert event_rows(text, "2024-05-02") == [("CAN", "JPN", "163")]
+
+
+def test_a_complement_clause_with_a_subject_of_its_own_is_not_the_reporters_act() -> None:
+    text = "Kanselir Jerman menyebut beberapa negara di Afrika telah menawarkan pengiriman pasukan ke Sudan."
+    assert event_rows(text, "2024-05-02") == []
+    text = "Jepang menegaskan bahwa latihan militer gabungan itu tidak bertujuan menyerang Tiongkok."
+    assert event_rows(text, "2024-05-02") == []
+    # a bare title or a "-nya" word after "bahwa" is the reporter's own
+    assert event_rows("Kanada mengatakan bahwa pemerintahnya akan mengakui Palestina.", "2024-05-02") == [
+        ("CAN", "PSE", "054"),
+    ]
+    assert event_rows("Kanada mengatakan bahwa presiden akan mengunjungi Meksiko.", "2024-05-02") == [
+        ("CAN", "MEX", "042"),
+    ]
