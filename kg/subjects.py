@@ -134,6 +134,8 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
         if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g) or _bloc_of_members(c, g)):
             if not noun and (_main_clause_has_own_subject(c, g, i) or _complement_has_own_subject(c, g, i)):
                 return None
+            if not noun and _in_fronted_clause(c, g, i):
+                return None  # "Setelah menyoroti isu Palestina, [someone unknown] menyatakan …"
             if not noun and _own_subject_after_bahwa(c, g.last, j):
                 return None  # "Seoul menegaskan bahwa latihan gabungan tidak bertujuan menyerang …"
             if not noun and g.last + 1 < j and c.tokens[g.last + 1].low == "yang" and not c.comma_before(g.last + 1):
@@ -166,6 +168,20 @@ def _pronoun_subject_between(c: Clause, j: int) -> bool:
     return False
 
 
+def _in_fronted_clause(c: Clause, g: Group, i: int) -> bool:
+    """Does group g stand inside a fronted subordinate clause ("Setelah bertemu X, …", "Selain
+    menyoroti isu X, …") that a comma closes before the verb at token i? It is that clause's object,
+    not the main clause's subject, which comes right after the comma."""
+    fronted = c.rules.wordsets["fronted_subordinators"]
+    k = 1 if len(c.tokens) > 1 and c.tokens[0].low in c.rules.wordsets["carry"] and c.tokens[0].low not in fronted else 0
+    if k >= len(c.tokens) - 1 or c.tokens[k].low not in fronted or g.first <= k:
+        return False
+    if not verb_shaped(c.tokens[k + 1].low):
+        return False  # "Saat ini Rusia …": no clause of its own
+    comma = next((m for m in range(k + 1, len(c.tokens)) if c.comma_before(m)), None)
+    return comma is not None and g.last < comma <= i
+
+
 def _own_subject_after_bahwa(c: Clause, last: int, j: int) -> bool:
     """Does the complement clause ("bahwa …", or one right after a verb of saying) between an actor ending at token `last` and a verb (its
     auxiliaries end at token j) name a subject of its own that the lexicon does not know ("bahwa
@@ -180,6 +196,8 @@ def _own_subject_after_bahwa(c: Clause, last: int, j: int) -> bool:
     head = c.tokens[b + 1]
     if head.low in sets["aux"] or verb_like(c, head.i) or not head.low.isalpha() or head.text[:1].isupper():
         return False
+    if head.low in sets["prepositions"]:
+        return False  # "bahwa pada Senin akan mengirim …": an adverbial, no subject
     if any(c.comma_before(k) for k in range(b + 2, j + 2)):
         return False  # "menyatakan sikap mereka, memberikan …": the object of the verb of saying, then a new verb
     return not (head.low.endswith("nya") or head.low in sets["subject_pronouns"] or head.low in sets["own_subject_nouns"])

@@ -102,3 +102,19 @@ def test_a_complement_clause_with_a_subject_of_its_own_is_not_the_reporters_act(
     assert event_rows("Kanada mengatakan bahwa presiden akan mengunjungi Meksiko.", "2024-05-02") == [
         ("CAN", "MEX", "042"),
     ]
+
+
+def test_target_list_after_a_noun_phrase_with_sekutu_renamed_by_yaitu() -> None:
+    text = "Presiden Kenya berangkat ke negara-negara sekutu lama, yaitu Ghana dan Nigeria."
+    assert event_rows(text, "2024-05-02") == [("KEN", "GHA", "042"), ("KEN", "NGA", "042")]
+
+
+def test_object_of_a_fronted_subordinate_clause_is_not_the_main_subject() -> None:
+    text = (
+        "Selain menyoroti isu Israel, seorang anggota parlemen juga menyatakan dukungan terhadap "
+        "berbagai program sosial pemerintahan Presiden Brasil."
+    )
+    assert event_rows(text, "2024-05-02") == []
+    # the verb of the fronted clause still takes the main subject after the comma
+    text = "Selain mengecam Israel, Turki juga menyatakan dukungan terhadap Palestina."
+    assert event_rows(text, "2024-05-02") == [("TUR", "ISR", "111"), ("TUR", "PSE", "051")]
