@@ -87,7 +87,7 @@ _OWNED = frozenset({"untuk", "asal"})
 
 # Prepositions that, even across a short noun phrase, mark an actor as an oblique, never a subject.
 # ("di", "dalam", "pada", "untuk" also open sentence adverbials such as "Di sisi lain Rusia …".)
-_OBLIQUE = frozenset({"ke", "kepada", "terhadap", "dengan", "dari", "antara"})
+_OBLIQUE = frozenset({"ke", "kepada", "terhadap", "dengan", "dari", "antara", "mengenai", "tentang"})
 
 
 def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: bool = False) -> Group | None:

@@ -118,3 +118,16 @@ def test_object_of_a_fronted_subordinate_clause_is_not_the_main_subject() -> Non
     # the verb of the fronted clause still takes the main subject after the comma
     text = "Selain mengecam Israel, Turki juga menyatakan dukungan terhadap Palestina."
     assert event_rows(text, "2024-05-02") == [("TUR", "ISR", "111"), ("TUR", "PSE", "051")]
+
+
+def test_rohingya_are_nationals_of_myanmar_acted_on_but_not_acting_in_diplomacy() -> None:
+    assert event_rows("Malaysia mendeportasi 40 orang Rohingya pekan lalu.", "2024-05-02") == [("MYS", "MMR", "174")]
+    assert event_rows("Pengungsi Rohingya meminta bantuan kepada Indonesia.", "2024-05-02") == []
+
+
+def test_an_actor_in_a_phrase_about_something_is_not_a_subject() -> None:
+    text = (
+        "Menurut menteri itu, pemilu tersebut membuka peluang untuk mencabut gagasan mengenai pendirian "
+        "negara Palestina di wilayah yang dianggap dapat mengancam keamanan Mesir."
+    )
+    assert event_rows(text, "2024-05-02") == []
