@@ -266,6 +266,20 @@ def _summit_holder(c: Clause) -> Group | None:
     return None
 
 
+def _casualty(c: Clause, t: Trigger) -> Group | None:
+    """The actor that died or was hurt in an attack named by a noun right after "tewas dalam" /
+    "terluka akibat" …: the subject of that casualty verb."""
+    k = t.first - 1
+    if k < 1 or c.tokens[k].low not in ("dalam", "akibat", "oleh") or c.tokens[k - 1].low not in c.rules.wordsets["casualty_verbs"]:
+        return None
+    victim = subject(c, k - 1)
+    if victim is None or any(
+        c.tokens[m].low in c.rules.wordsets["reporting_prefix"] for m in range(victim.last + 1, k - 1)
+    ):
+        return None  # "pejabat Afghanistan mengatakan 16 warga sipil tewas dalam serangan …": not the officials
+    return victim
+
+
 def _bloc_summit(c: Clause, t: Trigger, pairs: list[tuple[ActorMention, ActorMention]]) -> list[tuple[ActorMention, ActorMention]]:
     """ "KTT ASEAN-Selandia Baru": a summit of a bloc with a partner is the partner's attending the
     bloc's summit, coded from the partner to the bloc only (as every partner at a bloc's summit is);
@@ -370,7 +384,13 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
     if source is None:
         near = t.voice == "base" and rule.subject == "any"
         source = subject(c, t.first, rule.subject, noun=t.voice == "noun", near=near)
-    if rule.genitive == "target" and t.voice in ("noun", "base"):
+    victim = _casualty(c, t) if t.voice == "noun" and not (rule.symmetric or rule.reciprocal) else None
+    if victim is not None:
+        # "pemimpin Al Qaeda terbunuh dalam serangan udara AS di dekat Sarmada, Suriah": the attack
+        # is on whoever died in it, not on the place
+        source = source if source is not victim else None
+        target = victim
+    elif rule.genitive == "target" and t.voice in ("noun", "base"):
         source, target = _genitive_roles(c, t, source)
     elif "partner" in rule.target:
         target = partner(c, t)

@@ -131,3 +131,11 @@ def test_an_actor_in_a_phrase_about_something_is_not_a_subject() -> None:
         "negara Palestina di wilayah yang dianggap dapat mengancam keamanan Mesir."
     )
     assert event_rows(text, "2024-05-02") == []
+
+
+def test_an_attack_someone_died_in_is_aimed_at_them_not_at_the_place() -> None:
+    text = "Seorang komandan ISIS tewas dalam serangan udara Inggris di dekat Raqqa, Suriah."
+    assert event_rows(text, "2024-05-02") == [("GBR", "ISIL", "195")]
+    # the dead reported by officials are not the officials
+    text = "Pejabat Irak mengatakan sedikitnya sepuluh warga sipil tewas dalam serangan udara Inggris di Mosul."
+    assert [r for r in event_rows(text, "2024-05-02") if r[1] == "IRQ"] == []
