@@ -385,6 +385,7 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         near = t.voice == "base" and rule.subject == "any"
         source = subject(c, t.first, rule.subject, noun=t.voice == "noun", near=near)
     victim = _casualty(c, t) if t.voice == "noun" and not (rule.symmetric or rule.reciprocal) else None
+    target: Group | None
     if victim is not None:
         # "pemimpin Al Qaeda terbunuh dalam serangan udara AS di dekat Sarmada, Suriah": the attack
         # is on whoever died in it, not on the place
