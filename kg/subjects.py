@@ -183,12 +183,11 @@ def _in_fronted_clause(c: Clause, g: Group, i: int) -> bool:
 
 
 def _own_subject_after_bahwa(c: Clause, last: int, j: int) -> bool:
-    """Does the complement clause ("bahwa …", or one right after a verb of saying) between an actor ending at token `last` and a verb (its
-    auxiliaries end at token j) name a subject of its own that the lexicon does not know ("bahwa
-    latihan militer gabungan tidak bertujuan menyerang …", "bahwa beberapa negara telah menawarkan …")?
-    A pronoun, a "-nya" word or a bare title ("bahwa negaranya akan …", "bahwa presiden akan …")
-    stands for the actor before "bahwa"."""
-    # "bahwa", or a verb of saying right before the clause ("menyebut beberapa negara telah …")
+    """Does the complement clause (after "bahwa" or right after a verb of saying) between an actor
+    ending at token `last` and a verb (its auxiliaries end at token j) name a subject of its own that
+    the lexicon does not know ("bahwa latihan militer gabungan tidak bertujuan menyerang …", "menyebut
+    beberapa negara telah menawarkan …")? A pronoun, a "-nya" word or a bare title ("bahwa negaranya
+    akan …", "bahwa presiden akan …") stands for the actor before it."""
     b = next((k for k in range(j, last, -1) if c.tokens[k].low == "bahwa" or _is_reporting(c, k)), None)
     if b is None or b + 1 > j:
         return False
