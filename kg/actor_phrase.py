@@ -99,9 +99,9 @@ class Phrase:
         while (det := self.peek(("det",))) is not None:
             self.take(det)
         roles: list[Term] = []
-        while (role := self.peek(("role",))) is not None:
+        while (role := self.peek(("role",)) or self._role_before_state()) is not None:
             self.take(role)
-            roles.append(role.terms[0])
+            roles.append(next(t for t in role.terms if t.kind == "role"))
             self.absorb_paren(lambda it: it.kind == "role")
         if self.k > self.k0 and not roles:  # a quantifier alone is no actor
             return None, self.k0 + 1
@@ -109,6 +109,18 @@ class Phrase:
         if entity is False:
             return None, self.k
         return self._finish(roles, entity if isinstance(entity, Entity) else None)
+
+    def _role_before_state(self) -> Item | None:
+        """ "Kemlu Jepang": a name that stands for one state's body on its own ("Kemlu" is
+        Indonesia's) and is also a role word is that role of the state named right after it."""
+        item = self.peek(("actor",))
+        if item is None or not any(t.kind == "role" for t in item.terms) or self.k + 1 >= len(self.items):
+            return None
+        nxt = self.items[self.k + 1]
+        if nxt.kind != "actor" or not adjacent(self.text, item.end, nxt):
+            return None
+        entity = self.m.lex.entity(nxt.terms[0].target or "")
+        return item if entity is not None and self.m.lex.belongs_to_state(entity) and "." not in entity.id else None
 
     def _head(self, roles: list[Term]) -> Entity | None | bool:
         """The country or organisation of the phrase; False if a blocker voids it."""
