@@ -280,6 +280,22 @@ def _casualty(c: Clause, t: Trigger) -> Group | None:
     return victim
 
 
+def _casualty_clause(c: Clause, t: Trigger, source: Group | None) -> Group | None:
+    """ "tiga tentara AS terluka ketika pasukan Afghanistan melepaskan tembakan": an attack told, with
+    no target of its own, in a clause of time right after a casualty verb is aimed at whoever died or
+    was hurt (the subject of that verb)."""
+    if source is None or t.cameo[:2] not in ("18", "19"):
+        return None
+    k = source.first - 1
+    words = c.rules.wordsets
+    if k < 1 or c.tokens[k].low not in words["casualty_clauses"] or c.tokens[k - 1].low not in words["casualty_verbs"]:
+        return None
+    victim = subject(c, k - 1)
+    if victim is None or any(c.tokens[m].low in words["reporting_prefix"] for m in range(victim.last + 1, k - 1)):
+        return None
+    return victim
+
+
 def _bloc_summit(c: Clause, t: Trigger, pairs: list[tuple[ActorMention, ActorMention]]) -> list[tuple[ActorMention, ActorMention]]:
     """ "KTT ASEAN-Selandia Baru": a summit of a bloc with a partner is the partner's attending the
     bloc's summit, coded from the partner to the bloc only (as every partner at a bloc's summit is);
@@ -397,6 +413,8 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         target = partner(c, t)
     else:
         target = after(c, t, rule.target, skip=source)
+        if target is None and t.voice != "noun":
+            target = _casualty_clause(c, t, source)
     if target is None and (rule.symmetric or _mutual_marked(c, t)):
         return _mutual(source)
     if target is not None and target.prep == "antara" and not rule.between:
