@@ -388,6 +388,12 @@ def _breaks(text: str) -> bool:
     return any(ch in text for ch in _STRETCH_BREAKS)
 
 
+def _narrows(date: EventDate, tx: Timex) -> bool:
+    """ "Pada Maret, X menyerang Y …, insiden pertama tahun ini": a fronted date that falls within
+    the one found after the trigger says more precisely when the event happened."""
+    return bool(date.value and tx.resolved and tx.value and tx.value != date.value and tx.value.startswith(date.value))
+
+
 def attach_dates(
     c: Clause,
     found: Sequence[tuple[Trigger, ActorMention]],
@@ -412,7 +418,7 @@ def attach_dates(
             for k, (t, _) in enumerate(found):
                 # every event of the trigger: the reverse of a reciprocal act, and the events derived
                 # from it with another code (a converse visit, a visit to a host)
-                if (t.first, t.last) == span and dates[k].text is None:
+                if (t.first, t.last) == span and (dates[k].text is None or _narrows(dates[k], tx)):
                     dates[k] = EventDate(tx.value, tx.granularity, tx.text, tx.resolved, tx.start, tx.end)
     for tx in timexes:  # "KTT yang dihadiri X berlangsung pada 26 Oktober": the attending too
         at = _token_index(c, tx.start)
