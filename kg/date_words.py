@@ -50,6 +50,7 @@ class DateWords:
     anaphoric_expressions: tuple[str, ...]  # "saat itu": the time the text spoke of last
     anaphoric_reach: int  # how many sentences back that time may have been given
     statement_reach: int  # how many sentences a quote may follow the statements it dates (kg/restate.py)
+    occasion_reach: int  # how many sentences after a dated event the same two parties' undated acts share its day
     after_act_prepositions: tuple[str, ...]  # "Selepas mendarat di X, ...": see kg/frames.py date_after_act
     anaphoric_shifts: dict[str, int]  # "sehari sebelumnya": the day the text spoke of last, shifted (-1)
     frame_prepositions: tuple[str, ...]  # "dalam pertemuan itu": see kg/frames.py
@@ -145,6 +146,7 @@ def load_date_words(directory: Path | None = None) -> DateWords:
         anaphoric_expressions=dates.words("anaphoric_expressions"),
         anaphoric_reach=dates.integer("anaphoric_reach", 0, 10),
         statement_reach=dates.integer("statement_reach", 0, 10),
+        occasion_reach=dates.integer("occasion_reach", 0, 10),
         after_act_prepositions=dates.words("after_act_prepositions"),
         anaphoric_shifts=dates.int_map("anaphoric_shifts", -31, 31),
         frame_prepositions=dates.words("frame_prepositions"),

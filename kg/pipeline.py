@@ -23,7 +23,7 @@ from kg.frames import after_act_pattern, date_after_act, date_framed, frame_patt
 from kg.merge import merge_document
 from kg.model import ActorMention, Document, DocumentResult, Sentence, Timex
 from kg.output import text_hash
-from kg.restate import date_quoted, date_repeated, date_restated, restating_pattern
+from kg.restate import date_quoted, date_repeated, date_restated, date_same_occasion, restating_pattern
 from kg.rules import RuleSet, load_rules
 from kg.topics import off_topic
 
@@ -162,6 +162,8 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
         raws.extend(date_after_act(sentence.text, sentence.index, new, raws, res.after_act, reach))
     if topic is None:  # "X mengecam Y. … “…,” ujar X, Minggu (20/7)": the lead's statements take the quote's day
         raws = date_quoted(sentences, quotes, raws, dates_of, res.dates.words.statement_reach, speech_roots)
+        dated = frozenset(s.index for s in sentences for tx in timexes if tx.resolved and s.start <= tx.start < s.end)
+        raws = date_same_occasion(raws, dated, res.dates.words.occasion_reach, res.rules.wordsets["other_occasion"])
     return DocumentResult(
         clean=cleaned,
         n_sentences=len(sentences),

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from kg.anaphora import Quote
 from kg.arguments import after
-from kg.context import attach_dates, modality
+from kg.context import REAL_MODALITIES, attach_dates, modality
 from kg.date_grammar import alt
 from kg.date_words import DateWords
 from kg.events import RawEvent, find_triggers
@@ -221,3 +221,44 @@ def _closing_day(sentence: Sentence, after: int, found: Sequence[Timex]) -> Time
                 and before.endswith(",") and not any(ch.isalnum() for ch in rest):
             return tx
     return None
+
+
+def date_same_occasion(
+    raws: list[RawEvent], dated_sentences: frozenset[int], reach: int, elsewhen: frozenset[str]
+) -> list[RawEvent]:
+    """ "Trump bertemu Netanyahu pada Minggu (25/9). … Dalam pertemuan itu Trump mengatakan kepada
+    Netanyahu …": an undated event stated as real, in a sentence that gives no date of its own
+    (`dated_sentences`: the indexes of sentences with a resolved date), up to `reach` sentences after a
+    real event between the same two parties (either direction) dated to a day, happened on that
+    occasion: it takes that day. Not when the text dated the two parties' events before to more
+    than one day (which occasion is then unclear), nor when a word of the sentence places it at
+    another time (`elsewhen`: "dulu", "pernah", "sebelumnya", "kembali" …)."""
+    if reach <= 0:
+        return raws
+    out = list(raws)
+    order = sorted(range(len(raws)), key=lambda k: raws[k].mention.sentence_index)
+    last: dict[frozenset[str | None], RawEvent] = {}
+    days: dict[frozenset[str | None], set[str | None]] = {}
+    for k in order:
+        r = raws[k]
+        pair = frozenset((r.source.code, r.target.code))
+        index = r.mention.sentence_index
+        real = r.modality in REAL_MODALITIES
+        if r.date.text is not None:
+            last[pair] = r
+            days.setdefault(pair, set()).add(r.date.value)
+            continue
+        before = last.get(pair)
+        if (
+            real
+            and before is not None
+            and index not in dated_sentences
+            and not elsewhen.intersection(w.lower() for w in _WORD.findall(r.mention.sentence))
+            and 0 < index - before.mention.sentence_index <= reach
+            and before.modality in REAL_MODALITIES
+            and before.date.resolved
+            and before.date.granularity == "day"
+            and len(days[pair]) == 1
+        ):
+            out[k] = replace(r, date=before.date)
+    return out

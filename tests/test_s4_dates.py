@@ -257,3 +257,33 @@ def test_events_derived_from_a_dated_act_share_its_day() -> None:
         ("IND", "FRA", "042", "2024-06-06"),
         ("IND", "FRA", "057", "2024-06-06"),
     ]
+
+
+LEAD = "Presiden Chili Gabriel Boric bertemu Presiden Peru Dina Boluarte di Lima pada Selasa (4/6). "
+OCCASION = [
+    # an undated act of the two parties right after their dated meeting happened on that occasion
+    (LEAD + "Presiden Chili juga mengecam Peru atas penutupan perbatasan.", ("CHL", "PER", "111", "2024-06-04")),
+    # a word that places it at another time ("dulu": formerly) keeps it undated
+    (LEAD + "Presiden Chili mengatakan Peru dulu memberikan bantuan kepada Chili.", ("PER", "CHL", "070", None)),
+    # the two parties' acts were dated to two days: which occasion is unclear
+    (
+        LEAD + "Chili dan Peru menandatangani perjanjian perdagangan pada Senin (3/6). "
+        "Presiden Chili mengecam Peru atas penutupan perbatasan.",
+        ("CHL", "PER", "111", None),
+    ),
+    # too far after the dated meeting (more than occasion_reach = 2 sentences)
+    (
+        LEAD + "Kedua presiden membahas perdagangan. Para menteri bertemu sepekan kemudian. "
+        "Presiden Chili mengecam Peru atas penutupan perbatasan.",
+        ("CHL", "PER", "111", None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OCCASION)
+def test_undated_act_of_the_same_parties_right_after_a_dated_one_shares_its_day(
+    text: str, expected: tuple[str, str, str, str | None]
+) -> None:
+    rows = {(e.source.code, e.target.code, e.type.cameo, e.date.value) for e in events_of(text, "2024-06-06")}
+    assert expected in rows
+    assert ("CHL", "PER", "040", "2024-06-04") in rows
