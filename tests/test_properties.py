@@ -23,19 +23,21 @@ VOCAB = [
     "]]>", "\\", "\n", "\n\n", "\u202e", "\u200b", "\x00", "BACA JUGA :", "Populer", "&amp;", "<", ">",
     "KAMIS, 31 AGUSTUS 2023 | 14:09 WIB",
 ]
+# a text whose event is known: checked exactly when it comes up (generated texts are only checked for shape)
+KNOWN = "Korea Utara berencana mengirim senjata ke Rusia pada November 2022. \u202e<b>"
 texts = st.lists(st.one_of(st.sampled_from(VOCAB), st.text(max_size=8)), min_size=1, max_size=60).map(" ".join)
 dates = st.one_of(st.none(), st.sampled_from(["2023-08-31", "2019-01-01", "not a date", "2023-02-30"]))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=texts, date=dates, title=st.one_of(st.none(), st.text(max_size=30)))
-@example(text="Korea Utara berencana mengirim senjata ke Rusia pada November 2022. \u202e<b>", date=None, title="<i>")
+@example(text=KNOWN, date=None, title="<i>")
 def test_pipeline_never_fails_and_is_deterministic(text: str, date: str | None, title: str | None) -> None:
     res = default_resources()
     doc = Document("doc <1> \"x\"", text, title, date, "javascript:alert(1)", "pub", "gen")
     first = process_document(doc, res)
     assert process_document(doc, res) == first
-    if text.startswith("Korea Utara berencana"):
+    if text == KNOWN:
         assert [(e.source.code, e.target.code, e.type.cameo, e.date.value) for e in first.events] == [
             ("PRK", "RUS", "072", "2022-11")
         ]
