@@ -1,0 +1,40 @@
+"""The pronoun "-nya" joined to a verb trigger as its object or agent, resolved like "Ia/Dia"
+(kg/anaphora.py clitics), and calls by telephone made by the caller."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.documents import event_rows, source_words
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # object of an active verb: the person the text was about in the sentence before
+    ("Menteri Luar Negeri Sugiono tiba di Kairo. Setibanya di hotel, Menlu Mesir meneleponnya.",
+     [("EGY", "IDN", "041", "Menlu Mesir"), ("IDN", "EGY", "042", "Menteri Luar Negeri Sugiono")]),
+    # the speaker of the quote before stands for "-nya", not a person named inside the quote
+    (("Menlu Sugiono tiba di Kairo pada pagi hari.\n\n\u201cDi Kairo, Menlu Yordania menyambut saya dengan hangat,\u201d "
+     "ujarnya.\n\nSesudah itu, Menlu Turki mengunjunginya di hotel."),
+     [("IDN", "EGY", "042", "Menlu Sugiono"), ("IDN", "JOR", "042", "saya"), ("JOR", "IDN", "043", "Menlu Yordania"),
+      ("TUR", "IDN", "042", "Menlu Turki")]),
+    # agent of a di- passive
+    ("Menlu Sugiono berada di Kairo. Menlu Mesir telah diteleponnya kemarin.",
+     [("IDN", "EGY", "041", "nya")]),
+    # a person named earlier in the sentence, with the verb's own subject between them
+    ("Presiden Prabowo Subianto mengatakan Perdana Menteri Jepang mengecamnya.",
+     [("JPN", "IDN", "111", "Perdana Menteri Jepang")]),
+    # no one the text was about: nothing
+    ("Menlu Mesir meneleponnya kemarin.", []),
+    # "-nya" of a verb outside the clitic rules (support it, reject it) stands for no actor
+    ("Presiden Prabowo Subianto berpidato di Jakarta. Pemerintah Mesir mendukungnya.", []),
+    # inside direct speech "-nya" is left alone
+    ("Presiden Prabowo Subianto berpidato di Jakarta. \u201cMesir mengecamnya,\u201d kata seorang pengamat.", []),
+])
+def test_clitic_nya_argument(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert event_rows(text, None, source_words) == expected
+
+
+def test_calling_is_one_sided() -> None:
+    assert event_rows("Kanselir Jerman menelepon Presiden Prabowo Subianto.", None, source_words) == [
+        ("DEU", "IDN", "041", "Kanselir Jerman")
+    ]
