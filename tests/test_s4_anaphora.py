@@ -38,3 +38,17 @@ def test_calling_is_one_sided() -> None:
     assert event_rows("Kanselir Jerman menelepon Presiden Prabowo Subianto.", None, source_words) == [
         ("DEU", "IDN", "041", "Kanselir Jerman")
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a plain noun with a passive relative clause, renamed after it by a list: the list is the patient
+    ("Menlu Sugiono berada di Kairo. Negara yang sudah dihubunginya yakni Mesir, Yordania dan Turki.",
+     [("IDN", "EGY", "040", "nya"), ("IDN", "JOR", "040", "nya"), ("IDN", "TUR", "040", "nya")]),
+    ("Negara yang dikecam Presiden Amerika Serikat adalah Iran.", [("USA", "IRN", "111", "Presiden Amerika Serikat")]),
+    ("Negara yang dikunjungi Menlu Sugiono yaitu Mesir dan Yordania.",
+     [("IDN", "EGY", "042", "Menlu Sugiono"), ("IDN", "JOR", "042", "Menlu Sugiono")]),
+    # an active relative clause with no actor object: nothing
+    ("Negara yang mendukung resolusi itu adalah Malaysia dan Vietnam.", []),
+])
+def test_relative_clause_renamed_by_a_list(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert event_rows(text, None, source_words) == expected
