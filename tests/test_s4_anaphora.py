@@ -52,3 +52,24 @@ def test_calling_is_one_sided() -> None:
 ])
 def test_relative_clause_renamed_by_a_list(text: str, expected: list[tuple[str, ...]]) -> None:
     assert event_rows(text, None, source_words) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a later sentence names the members of a group the sentence before named by a plural noun
+    (("Indonesia mengajak negara-negara tetangga untuk memerangi penyelundupan. "
+     "Negara-negara tersebut di antaranya Malaysia, Brunei dan Filipina."),
+     [("IDN", "BRN", "020", "Indonesia"), ("IDN", "MYS", "020", "Indonesia"), ("IDN", "PHL", "020", "Indonesia")]),
+    ("Indonesia mengecam negara-negara kaya. Negara-negara itu adalah Inggris dan Prancis.",
+     [("IDN", "FRA", "111", "Indonesia"), ("IDN", "GBR", "111", "Indonesia")]),
+    # the plural noun as the subject
+    ("Negara-negara donor mengecam Myanmar. Negara-negara tersebut antara lain Jepang dan Norwegia.",
+     [("JPN", "MMR", "111", "Jepang"), ("NOR", "MMR", "111", "Norwegia")]),
+    # a group named by an actor ("negara-negara Barat") keeps it
+    ("Indonesia mengecam negara-negara Barat. Negara-negara itu adalah Inggris dan Prancis.",
+     [("IDN", "WST", "111", "Indonesia")]),
+    # only the sentence right before
+    ("Indonesia mengecam negara-negara kaya. Presiden berpidato panjang. Negara-negara itu adalah Inggris dan Prancis.",
+     []),
+])
+def test_a_later_sentence_names_the_members_of_a_group(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert event_rows(text, None, source_words) == expected
