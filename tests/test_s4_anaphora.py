@@ -73,3 +73,19 @@ def test_relative_clause_renamed_by_a_list(text: str, expected: list[tuple[str, 
 ])
 def test_a_later_sentence_names_the_members_of_a_group(text: str, expected: list[tuple[str, ...]]) -> None:
     assert event_rows(text, None, source_words) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list of examples after "antara lain" / "di antaranya" renames the object before it, also
+    # past the rule's target window
+    ("Indonesia mengajak negara-negara tetangga, antara lain Malaysia, Brunei dan Filipina, untuk berpatroli bersama.",
+     [("IDN", "BRN", "020", "Indonesia"), ("IDN", "MYS", "020", "Indonesia"), ("IDN", "PHL", "020", "Indonesia")]),
+    ("Indonesia mengajak negara-negara tetangga, di antaranya Malaysia dan Brunei, untuk berpatroli bersama.",
+     [("IDN", "BRN", "020", "Indonesia"), ("IDN", "MYS", "020", "Indonesia")]),
+    ("Jepang mengecam beberapa negara, antara lain Kanada dan Meksiko.",
+     [("JPN", "CAN", "111", "Jepang"), ("JPN", "MEX", "111", "Jepang")]),
+    # an agent after "antara lain oleh" is no object
+    ("Jepang mengecam kebijakan tarif yang diterapkan, antara lain oleh Kanada.", []),
+])
+def test_examples_after_antara_lain(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert event_rows(text, None, source_words) == expected
