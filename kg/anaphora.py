@@ -9,14 +9,18 @@ still shows the words the article used.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import LexiconError
 from kg.lexicon import LEXICON_DIR, load_json
 from kg.model import ActorMention
+
+if TYPE_CHECKING:
+    from kg.rules import RuleSet
 
 KINDS = (
     "pair", "pair_people", "three", "group", "state", "person", "people", "title", "organ", "speaker",
@@ -41,6 +45,24 @@ def _speech(directory: str | None) -> tuple[frozenset[str], frozenset[str]]:
     path = (Path(directory) if directory else LEXICON_DIR) / "anaphora.json"
     data = load_json(path)
     return frozenset(_words(data, "speaker_verbs", path)), frozenset(_words(data, "speaker_anaphors", path))
+
+
+def clitic_forms(rules: RuleSet, directory: str | None) -> dict[str, str]:
+    """Verb forms (one word) of the rules anaphora.json lists under clitic_rules that take "-nya" as an
+    argument, with their voice: an active verb whose rule takes a direct object, any di- passive."""
+    path = (Path(directory) if directory else LEXICON_DIR) / "anaphora.json"
+    wanted = set(_words(load_json(path), "clitic_rules", path))
+    out: dict[str, str] = {}
+    for options in rules.index.values():
+        for rule, phrase, voice in options:
+            if rule.id not in wanted or len(phrase) != 1:
+                continue
+            if voice == "passive" or (voice == "active" and "" in rule.target):
+                out.setdefault(phrase[0], voice)
+    known = {rule.id for options in rules.index.values() for rule, _, _ in options}
+    if wanted - known:
+        raise LexiconError(str(path), None, f"clitic_rules: unknown rule {min(wanted - known)!r}")
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -88,8 +110,17 @@ class Referents:
     # (`pair_here`: in the sentence being resolved); the next one continues the same pair
     pair: list[ActorMention] = field(default_factory=list)
     pair_here: list[ActorMention] = field(default_factory=list)
+    # the person the text is about: the first named outside direct speech in the last sentence that
+    # named one, or the speaker of that sentence's quote ("“… menelepon saya …,” urainya")
+    topic: ActorMention | None = None
 
-    def update(self, mentions: list[ActorMention], text: str = "", offset: int = 0) -> None:
+    def update(
+        self, mentions: list[ActorMention], text: str = "", offset: int = 0, quotes: Sequence[Quote] = ()
+    ) -> None:
+        outside = [m for m in mentions if _is_person(m) and not _quoted(m.start, quotes)]
+        speakers = [q.speaker for q in quotes if q.speaker is not None and _is_person(q.speaker)]
+        if outside or speakers:
+            self.topic = outside[0] if outside else speakers[-1]
         self.previous = list(mentions)
         self.pair, self.pair_here = self.pair_here, []
         self.previous_people = [m for m in mentions if _is_person(m)]
@@ -120,6 +151,10 @@ class Referents:
                 self.paired = run
             elif len(run) >= 3:
                 self.listed = frozenset(r.code for r in run)
+
+
+def _quoted(at: int, quotes: Sequence[Quote]) -> bool:
+    return any(q.start <= at < q.end for q in quotes)
 
 
 def _is_person(m: ActorMention) -> bool:
@@ -233,6 +268,30 @@ def _referent_list(
 
 
 _WORD = re.compile(r"\w+")
+_CLITIC = re.compile(r"(?<![\w-])(\w+)(nya)(?!\w)", re.IGNORECASE)
+
+
+def clitics(
+    text: str, offset: int, found: Sequence[ActorMention], seen: Referents, verbs: Mapping[str, str],
+    quotes: Sequence[Quote] = (),
+) -> list[ActorMention]:
+    """The pronoun "-nya" joined to a verb trigger: the object of an active verb ("Menlu Iran
+    meneleponnya") or the agent of a di- passive ("Negara yang dihubunginya"). It stands for a person:
+    one named earlier in its own sentence with another actor (the verb's own subject) between them
+    ("X mengaku Menlu Y meneleponnya"), else the person the text was about in the sentences before.
+    `verbs` maps the verb forms that take it to their voice. Inside direct speech it is left alone."""
+    out = []
+    for match in _CLITIC.finditer(text):
+        if match.group(1).lower() not in verbs or _quoted(match.start() + offset, quotes):
+            continue
+        s, e = match.span(2)
+        before = [m for m in found if m.end - offset <= match.start() and not _quoted(m.start, quotes)]
+        referent = seen.topic
+        if len(before) >= 2 and _is_person(before[0]) and before[-1].code != before[0].code:
+            referent = before[0]
+        if referent is not None:
+            out.append(_as(referent, s + offset, e + offset, text[s:e]))
+    return out
 
 
 def _last_two_countries(people: list[ActorMention]) -> list[ActorMention]:

@@ -54,6 +54,8 @@ def after(
     for g in c.groups:
         # a target inside a prepositional phrase is as far as its preposition ("ke negara-negara sekutu …, yaitu X")
         reach = g.np_at if g.prep is None and g.np_at is not None and g.np_prep in preps else g.first
+        if direct and g.prep is None and reach > t.last + window and _appositive_object(c, t.last, g.first):
+            reach = t.last + 1  # "mengajak negara-negara sahabat, antara lain X": as far as the object it names
         if g.first <= t.last or reach > t.last + window or g is skip:
             continue
         if g.prep is None and "bahwa" in preps and _complement_subject(c, t.last, g.first):
@@ -97,14 +99,20 @@ def _appositive_object(c: Clause, last: int, first: int) -> bool:
     """Is the group at `first` a list of examples ("seperti", "yaitu") of a short plain noun phrase that
     is the direct object of a trigger ending at `last`?"""
     between = c.tokens[last + 1 : first]
-    if not 2 <= len(between) <= APPOSITIVE_OBJECT_WORDS or between[-1].low not in c.rules.wordsets["object_examples"]:
+    words = tuple(tok.low for tok in between)
+    # the example word, or a phrase of several ("antara lain", "di antaranya")
+    size = 1 if words and words[-1] in c.rules.wordsets["object_examples"] else next(
+        (len(p) for p in c.rules.multiword["object_examples"] if len(words) > len(p) and words[-len(p):] == p), 0
+    )
+    if not size or not 1 <= len(between) - size <= APPOSITIVE_OBJECT_WORDS - 1:
         return False
     sets = c.rules.wordsets
+    noun = between[:-size]
     return all(
         tok.low.replace("-", "").isalpha() and not verb_shaped(tok.low) and tok.low not in sets["prepositions"]
         and tok.low not in sets["clause_stop"] and tok.low not in sets["aux"]
-        for tok in between[:-1]
-    ) and not any(c.comma_before(tok.i) for tok in between[:-1])
+        for tok in noun
+    ) and not any(c.comma_before(tok.i) for tok in noun)
 
 
 def _agent_of_object(c: Clause, last: int, first: int) -> bool:

@@ -42,11 +42,16 @@ class Words:
     remainder: tuple[str, ...]  # "sisanya", "selebihnya"
     demonstratives: tuple[str, ...]
     reach: int
+    group_heads: tuple[str, ...] = ()  # "negara-negara": a plural noun a later sentence may rename
+    renaming: tuple[str, ...] = ()  # "di antaranya", "yakni": the words that introduce its members
 
 
 def words_from(settings: dict[str, Any], demonstratives: Sequence[str]) -> Words:
     part = settings["participants"]
-    return Words(tuple(part["origin"]), tuple(part["remainder"]), tuple(demonstratives), part["reach"])
+    return Words(
+        tuple(part["origin"]), tuple(part["remainder"]), tuple(demonstratives), part["reach"],
+        tuple(part["group_heads"]), tuple(part["renaming"]),
+    )
 
 
 @lru_cache(maxsize=4)
@@ -63,6 +68,16 @@ def _pointing(w: Words) -> re.Pattern[str]:
 @lru_cache(maxsize=4)
 def _remainder(w: Words) -> re.Pattern[str]:
     return re.compile(rf"^(?:{alt(w.remainder)})\s+(?:adalah|yaitu|yakni|berasal\s+dari|dari)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _renaming(w: Words) -> re.Pattern[str]:
+    """ "Negara-negara tersebut di antaranya A, B dan C": the group a sentence before named by a plural
+    noun, with its members."""
+    return re.compile(
+        rf"^(?P<head>{alt(w.group_heads)})(?:\s+[a-z][\w-]*)?\s+(?:{alt(w.demonstratives)})\s*,?\s+(?:{alt(w.renaming)})\s+",
+        re.IGNORECASE,
+    )
 
 
 def _is_state(m: ActorMention) -> bool:
@@ -96,6 +111,7 @@ class Participants:
     def __post_init__(self) -> None:
         self.pattern = _pointing(self.words)
         self.rest = _remainder(self.words)
+        self.renaming = _renaming(self.words) if self.words.group_heads and self.words.renaming else None
 
     def complete(
         self,
@@ -113,6 +129,12 @@ class Participants:
             named = _listed(sentence.text, sentence.start, rest.end(), mentions)
             self.last_at = sentence.index
             return self._fan(self.last, named)
+        renamed = self.renaming.match(sentence.text) if self.renaming is not None else None
+        if renamed is not None and earlier and earlier[-1][0].index == sentence.index - 1:
+            named = _listed(sentence.text, sentence.start, renamed.end(), mentions)
+            if named:
+                before, found = earlier[-1]
+                return self._members(before, found, dates, renamed.group("head").lower(), named, raws)
         match = self.pattern.match(sentence.text)
         if match is None:
             return []
@@ -167,6 +189,35 @@ class Participants:
             if out:
                 return out
         return []
+
+    def _members(
+        self,
+        before: Sentence,
+        found: list[ActorMention],
+        dates: Callable[[Sentence], list[Timex]],
+        head: str,
+        named: Sequence[ActorMention],
+        raws: Sequence[RawEvent],
+    ) -> list[RawEvent]:
+        """The events of `before` whose source or target is the plural noun `head` (named by no actor),
+        one per state of `named`: the sentence before is extracted again with the noun standing for
+        the first of them, and triggers that already gave an event are left alone."""
+        told = {r.mention.trigger_start for r in raws}
+        word = next((t for t in tokenize(before.text, before.start) if t.low == head), None)
+        if word is None or any(m.start < word.end and word.start < m.end for m in found):
+            return []
+        holder = replace(named[0], start=word.start, end=word.end, text=word.text)
+        mentions = sorted([*found, holder], key=lambda m: m.start)
+        out: list[RawEvent] = []
+        for r in extract_sentence(before, mentions, dates(before), self.rules, self.modality):
+            if r.mention.trigger_start in told or holder not in (r.source, r.target):
+                continue
+            for m in named:
+                if r.source == holder and m.code != r.target.code:
+                    out.append(replace(r, source=m, mention=replace(r.mention, source_text=m.text)))
+                elif r.target == holder and m.code != r.source.code:
+                    out.append(replace(r, target=m, mention=replace(r.mention, target_text=m.text)))
+        return out
 
     @staticmethod
     def _fan(templates: Sequence[RawEvent], named: Sequence[ActorMention]) -> list[RawEvent]:

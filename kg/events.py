@@ -193,6 +193,24 @@ def _shared_partner(
     return out + [(o, s) for s, o in out if (o, s) not in out]
 
 
+def _split_clitics(tokens: list[Token], mentions: Sequence[ActorMention]) -> list[Token]:
+    """A mention that starts inside a word (the pronoun "-nya" of "meneleponnya", kg/anaphora.py
+    clitics) makes that word two tokens, the verb and the pronoun."""
+    starts = {m.start for m in mentions}
+    if not any(t.start < s < t.end for t in tokens for s in starts):
+        return tokens
+    out: list[Token] = []
+    for t in tokens:
+        cut = next((s for s in starts if t.start < s < t.end), None)
+        if cut is None:
+            out.append(Token(len(out), t.text, t.low, t.start, t.end))
+            continue
+        k = cut - t.start
+        out.append(Token(len(out), t.text[:k], t.low[:k], t.start, cut))
+        out.append(Token(len(out), t.text[k:], t.low[k:], cut, t.end))
+    return out
+
+
 def extract_sentence(
     sentence: Sentence,
     mentions: list[ActorMention],
@@ -200,7 +218,7 @@ def extract_sentence(
     rules: RuleSet,
     modality_data: dict[str, object],
 ) -> list[RawEvent]:
-    tokens = tokenize(sentence.text, sentence.start)
+    tokens = _split_clitics(tokenize(sentence.text, sentence.start), mentions)
     if len(mentions) < 1 or not tokens:
         return []
     clause = Clause(tokens, build_groups(tokens, mentions, sentence.text, sentence.start, rules.wordsets), rules,

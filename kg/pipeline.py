@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.actors import ActorMatcher, DocMemory
-from kg.anaphora import Referents, quotations, resolve
+from kg.anaphora import Referents, clitic_forms, clitics, quotations, resolve
 from kg.clean import clean, split_sentences
 from kg.context import load_modality
 from kg.crosssent import Participants, Words, words_from
@@ -60,6 +60,11 @@ class Resources:
     def restating(self) -> re.Pattern[str]:
         """ "Pernyataan itu disampaikan …" (kg/restate.py), compiled once per process."""
         return restating_pattern(self.dates.words)
+
+    @cached_property
+    def clitic_verbs(self) -> dict[str, str]:
+        """Verb forms that take "-nya" as their object or agent (kg/anaphora.py clitics)."""
+        return clitic_forms(self.rules, self.lexicon_dir)
 
     @cached_property
     def participant_words(self) -> Words:
@@ -133,8 +138,9 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
     for sentence, named in zip(sentences, named_in, strict=True):
         here = [q for q in quotes if q.start < sentence.end and sentence.start < q.end]
         anaphors = resolve(sentence.text, sentence.start, named, seen, res.lexicon_dir, here)
+        anaphors += clitics(sentence.text, sentence.start, named, seen, res.clitic_verbs, here)
         mentions = sorted(named + anaphors, key=lambda m: m.start)
-        seen.update(named, sentence.text, sentence.start)
+        seen.update(named, sentence.text, sentence.start, here)
         actors.extend(mentions)
         if topic is None and mentions:  # "WNA yang dideportasi tersebut berasal dari A dan B"
             raws.extend(participants.complete(sentence, mentions, told_before, dates_of, raws))

@@ -245,12 +245,14 @@ def _load_settings(path: Path) -> dict[str, Any]:
         not isinstance(part, dict)
         or not isinstance(part.get("reach"), int)
         or not all(isinstance(part.get(k), list) and all(isinstance(w, str) and w.strip() for w in part[k])
-                   for k in ("origin", "remainder"))
+                   for k in ("origin", "remainder", "group_heads", "renaming"))
     ):
-        raise LexiconError(str(path), None, "'participants' needs 'reach' and word lists 'origin', 'remainder'")
+        raise LexiconError(
+            str(path), None, "'participants' needs 'reach' and word lists 'origin', 'remainder', 'group_heads', 'renaming'"
+        )
     settings["participants"] = {
         "reach": part["reach"],
-        **{k: tuple(w.lower() for w in part[k]) for k in ("origin", "remainder")},
+        **{k: tuple(w.lower() for w in part[k]) for k in ("origin", "remainder", "group_heads", "renaming")},
     }
     settings["min_distinct"] = topics["min_distinct"]
     settings["topics"] = {name: tuple(w.lower() for w in words) for name, words in sorted(lists.items())}

@@ -360,6 +360,29 @@ def _head_of_aside(c: Clause, j: int) -> Group | None:
     return None
 
 
+RELATIVE_NAMING_REACH = 5  # tokens from "yang" to the word that names what a plain noun stands for
+
+
+def _named_after_clause(c: Clause, j: int) -> Group | None:
+    """ "Negara yang sudah dihubunginya yakni Malaysia, Laos dan Vietnam": a plain noun with a passive
+    relative clause, renamed right after the clause by an apposition or copula word and a list of actors, is
+    those actors."""
+    if j < 1 or not c.tokens[j - 1].low.replace("-", "").isalpha() or group_at(c.groups, j - 1) is not None:
+        return None
+    verb = next((k for k in range(j + 1, len(c.tokens)) if c.tokens[k].low not in c.rules.wordsets["aux"]), None)
+    if verb is None or not (c.tokens[verb].low.startswith("di") and verb_shaped(c.tokens[verb].low)):
+        return None  # a passive clause only: an active one's list may name its subject ("mitra yang hadir, yakni …")
+    words = c.rules.wordsets["apposition"] | c.rules.wordsets["copula"]
+    stops = c.rules.wordsets["clause_stop"]
+    for k in range(j + 1, min(len(c.tokens) - 1, j + 1 + RELATIVE_NAMING_REACH)):
+        low = c.tokens[k].low
+        if low in stops or c.comma_before(k) and low not in words:
+            return None
+        if low in words:
+            return next((g for g in c.groups if g.first == k + 1 and g.prep is None), None)
+    return None
+
+
 def _antecedent(c: Clause, j: int) -> Group | None:
     """What a relative clause "yang …" at token j is about: the actor right before it, or the subject of
     a copula ("Turki adalah salah satu negara pertama yang mengakui Kosovo")."""
@@ -385,6 +408,9 @@ def _antecedent(c: Clause, j: int) -> Group | None:
                 break
     if direct is not None:
         return direct
+    named = _named_after_clause(c, j)
+    if named is not None:
+        return named
     for k in range(j - 1, max(-1, j - 8), -1):
         if c.tokens[k].low in copula:
             return next((g for g in reversed(c.groups) if g.last < k and g.prep is None), None)
