@@ -174,12 +174,27 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "2025-05-29",
         (
             "Presiden Indonesia dan Presiden Prancis mengadakan pertemuan di Jakarta, Rabu (28/5/2025). "
-            "Dalam kesempatan yang langka, Indonesia memuji Prancis."
+            "Dalam kesempatan yang langka, Indonesia pernah memuji Prancis."
         ),
         [
             ("IDN", "FRA", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
             ("FRA", "IDN", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
             ("IDN", "FRA", "051", "asserted", None, None),
+        ],
+    ),
+    # without "pernah" (once, at some time) the praise is the same two parties' next act after
+    # their dated meeting: it shares the meeting's day (kg/restate.py date_same_occasion), though
+    # "kesempatan yang langka" is no frame pointing back at the meeting
+    (
+        "2025-05-29",
+        (
+            "Presiden Indonesia dan Presiden Prancis mengadakan pertemuan di Jakarta, Rabu (28/5/2025). "
+            "Dalam kesempatan yang langka, Indonesia memuji Prancis."
+        ),
+        [
+            ("IDN", "FRA", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+            ("FRA", "IDN", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+            ("IDN", "FRA", "051", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
         ],
     ),
     # a later sentence restates the event with its day: "Latihan bersama itu dimulai sejak Selasa"

@@ -203,7 +203,9 @@ AFTER_ACT: list[tuple[str, str, list[Row]]] = [
             ("JPN", "IND", "043", "asserted", "2024-08-29"),
         ],
     ),
-    # a visit to another country is another act: no date for the welcome
+    # a visit to another country is another act: it gives the sentence no date (the visit to Korea
+    # stays undated); the welcome takes the arrival's day only as the same two parties' next act
+    # (date_same_occasion)
     (
         "2024-08-30",
         (
@@ -212,9 +214,9 @@ AFTER_ACT: list[tuple[str, str, list[Row]]] = [
         ),
         [
             ("IND", "JPN", "042", "asserted", "2024-08-29"),
-            ("IND", "JPN", "042", "asserted", None),
+            ("IND", "JPN", "042", "asserted", "2024-08-29"),
             ("IND", "KOR", "042", "asserted", None),
-            ("JPN", "IND", "043", "asserted", None),
+            ("JPN", "IND", "043", "asserted", "2024-08-29"),
         ],
     ),
 ]
