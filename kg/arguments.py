@@ -407,8 +407,9 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
     pairs = _pairs(source, target)
     if pairs and source is not None and t.cameo[:2] in c.rules.settings["helped_roots"] and source.last + 1 == t.first:
         pairs += _pairs(_helper(c, source), target)
-    if rule.reciprocal and not _concurs_with(c, t, target):
-        # "X bertemu dengan Y" is a meeting of both: coded in both directions, as CAMEO coders do
+    if rule.reciprocal and t.governor is None and not _concurs_with(c, t, target):
+        # "X bertemu dengan Y" is a meeting of both: coded in both directions, as CAMEO coders do;
+        # a meeting only pledged or threatened ("X siap membuka hubungan dengan Y") is X's intent alone
         pairs += [(b, a) for a, b in pairs]
     return pairs
 

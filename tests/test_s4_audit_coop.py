@@ -28,6 +28,16 @@ CASES = [
         "Presiden Ghana menyampaikan ucapan belasungkawa kepada Presiden Peru.",
         [("GHA", "PER", "018", "asserted")],
     ),
+    # "kita" inside direct speech is its speaker, like "kami" and "saya"
+    (
+        '"Kemarin kita berunding dengan Kolombia soal tarif," kata Menteri Perdagangan Peru.',
+        [("COL", "PER", "046", "asserted"), ("PER", "COL", "046", "asserted")],
+    ),
+    # a two-sided act only pledged is the pledger's intent, one way
+    (
+        "Pemerintah Ghana siap membuka hubungan diplomatik dengan Kosovo.",
+        [("GHA", "XKX", "032", "asserted")],
+    ),
     # a stop on a trip is a visit
     (
         "Presiden Kenya juga mampir ke Brasil setelah menghadiri pertemuan itu.",
