@@ -38,6 +38,15 @@ CASES = [
         "Pemerintah Ghana siap membuka hubungan diplomatik dengan Kosovo.",
         [("GHA", "XKX", "032", "asserted")],
     ),
+    # a courtesy call "kepada" its host, also with a gloss in brackets between the noun and its genitive
+    (
+        "Presiden Kenya melakukan kunjungan kehormatan kepada Presiden Brasil.",
+        [("KEN", "BRA", "042", "asserted")],
+    ),
+    (
+        "Acara itu dilanjutkan dengan kunjungan kehormatan (courtesy call) Presiden Kenya kepada Presiden Brasil.",
+        [("KEN", "BRA", "042", "asserted")],
+    ),
     # a stop on a trip is a visit
     (
         "Presiden Kenya juga mampir ke Brasil setelah menghadiri pertemuan itu.",
