@@ -187,9 +187,23 @@ def _state_where(c: Clause, t: Trigger) -> Group | None:
 def genitive(c: Clause, t: Trigger) -> Group | None:
     """An actor directly after a nominal trigger (and its object): "penjualan senjata Korea Utara"."""
     for g in c.groups:
-        if t.last < g.first <= t.last + 3 and g.prep is None and (g.np_at is None or g.np_at < t.first):
+        if t.last < g.first and _gap_outside_brackets(c, t.last, g.first) <= 3 and g.prep is None \
+                and (g.np_at is None or g.np_at < t.first):
             return g  # not one under a preposition after the trigger ("dialog dengan Pangeran MBS")
     return None
+
+
+def _gap_outside_brackets(c: Clause, a: int, b: int) -> int:
+    """b - a, not counting the words of a parenthesis between ("kunjungan kehormatan (courtesy call)
+    Presiden X": a gloss in brackets does not part a noun from its genitive)."""
+    if not c.text:
+        return b - a
+    gap, inside = b - a, False
+    for k in range(a + 1, b):
+        before = c.text[c.tokens[k - 1].end - c.offset : c.tokens[k].start - c.offset]
+        inside = (inside or "(" in before) and ")" not in before
+        gap -= inside
+    return gap
 
 
 def _agent_right_after(c: Clause, t: Trigger) -> Group | None:
@@ -433,8 +447,9 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
     pairs = _pairs(source, target)
     if pairs and source is not None and t.cameo[:2] in c.rules.settings["helped_roots"] and source.last + 1 == t.first:
         pairs += _pairs(_helper(c, source), target)
-    if rule.reciprocal and not _concurs_with(c, t, target):
-        # "X bertemu dengan Y" is a meeting of both: coded in both directions, as CAMEO coders do
+    if rule.reciprocal and t.governor is None and not _concurs_with(c, t, target):
+        # "X bertemu dengan Y" is a meeting of both: coded in both directions, as CAMEO coders do;
+        # a meeting only pledged or threatened ("X siap membuka hubungan dengan Y") is X's intent alone
         pairs += [(b, a) for a, b in pairs]
     return pairs
 

@@ -98,6 +98,8 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
     """
     settings = c.rules.settings
     j = _skip_aux_back(c, i)
+    if noun:
+        j = _past_message_nouns(c, j)
     # A noun after a support verb ("melangsungkan pertemuan") takes that verb's subject, as far away
     # as a verb's; after a frame word ("dalam kunjungannya") it stays close.
     verbal = noun and j >= 0 and c.tokens[j].low in c.rules.wordsets["noun_frames"] and verb_like(c, j)
@@ -415,6 +417,18 @@ def _antecedent(c: Clause, j: int) -> Group | None:
         if c.tokens[k].low in copula:
             return next((g for g in reversed(c.groups) if g.last < k and g.prep is None), None)
     return None
+
+
+def _past_message_nouns(c: Clause, j: int) -> int:
+    """ "menyampaikan ucapan belasungkawa", "mengirimkan surat tanda belasungkawa": up to two nouns
+    that carry the message (wordset message_nouns) between a support verb and a nominal trigger are
+    passed over, so the trigger takes the verb's subject; without such a verb j stays."""
+    k = j
+    while k >= 0 and j - k < 2 and c.tokens[k].low in c.rules.wordsets["message_nouns"]:
+        k -= 1
+    if k < j and k >= 0 and c.tokens[k].low in c.rules.wordsets["noun_frames"] and verb_like(c, k):
+        return k
+    return j
 
 
 def _framed(c: Clause, j: int) -> bool:
