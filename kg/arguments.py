@@ -280,6 +280,29 @@ def _casualty(c: Clause, t: Trigger) -> Group | None:
     return victim
 
 
+def _experiencer(c: Clause, t: Trigger) -> Group | None:
+    """ "Serbia mengalami pengeboman oleh NATO", "terus menghadapi serangan dan pengeboman dari Israel":
+    a hostile act named by a noun that a verb of undergoing governs is aimed at that verb's subject.
+    Only measure words, coordinated act nouns and a preposition may stand between."""
+    sets = c.rules.wordsets
+    if t.cameo[:2] not in c.rules.settings["experienced_roots"]:
+        return None
+    k = t.first - 1
+    while k >= 0 and k >= t.first - 4 and not c.comma_before(k + 1) and (
+        c.tokens[k].low in sets["experienced_fillers"]
+        or any(voice == "noun" for _, phrase, voice in c.rules.index.get(c.tokens[k].low, ()) if len(phrase) == 1)
+    ):
+        k -= 1
+    if k < 0 or c.tokens[k].low not in sets["experiencer_verbs"] or (k + 1 <= t.first - 1 and c.comma_before(k + 1)):
+        return None
+    if any(k < g.first < t.first for g in c.groups):
+        return None
+    victim = subject(c, k)
+    if victim is not None and all(_private_nationals(c, m) for m in victim.members):
+        return None  # "pakar Italia menghadapi kritik dari X": a private national, not the state
+    return victim
+
+
 def _bloc_summit(c: Clause, t: Trigger, pairs: list[tuple[ActorMention, ActorMention]]) -> list[tuple[ActorMention, ActorMention]]:
     """ "KTT ASEAN-Selandia Baru": a summit of a bloc with a partner is the partner's attending the
     bloc's summit, coded from the partner to the bloc only (as every partner at a bloc's summit is);
@@ -384,7 +407,9 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
     if source is None:
         near = t.voice == "base" and rule.subject == "any"
         source = subject(c, t.first, rule.subject, noun=t.voice == "noun", near=near)
-    victim = _casualty(c, t) if t.voice == "noun" and not (rule.symmetric or rule.reciprocal) else None
+    victim = None
+    if t.voice == "noun" and not (rule.symmetric or rule.reciprocal):
+        victim = _casualty(c, t) or _experiencer(c, t)
     target: Group | None
     if victim is not None:
         # "pemimpin Al Qaeda terbunuh dalam serangan udara AS di dekat Sarmada, Suriah": the attack

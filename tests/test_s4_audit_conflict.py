@@ -1,0 +1,31 @@
+"""Conflict events (CAMEO roots 09-20) found by the whole-corpus audit of sentences with two actors and
+no event: exact (source, target, CAMEO, modality) on made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.documents import event_rows, modality
+
+WHEN = "2024-05-10"
+
+CASES = [
+    # a verb of undergoing governs the act noun: its subject is the target, the agent after 'oleh' the source
+    ("Pada tahun itu, Libya mengalami pengeboman hebat oleh NATO.", [("NATO", "LBY", "195", "asserted")]),
+    # coordinated act nouns after 'menghadapi', the agent after 'dari'
+    (
+        "Rakyat Yaman terus menghadapi serangan dan pengeboman dari Arab Saudi.",
+        [("SAU", "YEM", "190", "asserted"), ("SAU", "YEM", "195", "asserted")],
+    ),
+    # the genitive of the act noun is its agent
+    ("Kelompok Al-Shabaab menghadapi serangan militer Kenya di perbatasan.", [("KEN", "ALSHABAAB", "190", "asserted")]),
+    # criticism received from an actor
+    ("Pemerintah Hungaria menuai kecaman dari Uni Eropa atas undang-undang baru itu.", [("EU", "HUN", "111", "asserted")]),
+    # a private national facing criticism is not the state
+    ("Seorang pakar Jerman menghadapi kritik dari Rusia atas laporannya.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_conflict_recall(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert event_rows(text, WHEN, modality) == expected
