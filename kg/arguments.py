@@ -18,6 +18,7 @@ AGENT_PHRASE_WORDS = 3  # plain nouns before the actor in a bare passive agent (
 MAX_MUTUAL = 4  # parties of a symmetric event listed together; a longer list is a multilateral meeting
 COMPLEMENT_WORDS = 2  # plain words between "bahwa" and the subject of its clause ("bahwa sebenarnya rezim Korut")
 MUTUAL_REACH = 3  # tokens before a trigger (its auxiliaries included) a mutual word may stand
+OWNED_OBJECT_WORDS = 7  # words of an attacked place's noun phrase before its owner ("target militer dan fasilitas …")
 
 def _private_nationals(c: Clause, m: ActorMention) -> bool:
     """ "wisman Cina", "imigran gelap Somalia": a bare state name right after a noun for private people
@@ -72,6 +73,8 @@ def after(
             return g  # "mendesak agar Israel": a conjunction the rule lists, not a preposition
         if direct and g.prep is None and _appositive_object(c, t.last, g.first):
             return g  # "mengecam negara mitra seperti Kanada": the examples of the object
+        if direct and g.prep is None and _owned_object(c, t, g.first):
+            return g  # "menyerang pangkalan udara dan fasilitas nuklir Iran": whose places are hit
         if direct and g.prep in (None, "oleh") and t.cameo[:2] in c.rules.settings["object_agent_roots"] \
                 and _agent_of_object(c, t.last, g.first):
             return g
@@ -105,6 +108,23 @@ def _appositive_object(c: Clause, last: int, first: int) -> bool:
         and tok.low not in sets["clause_stop"] and tok.low not in sets["aux"]
         for tok in between[:-1]
     ) and not any(c.comma_before(tok.i) for tok in between[:-1])
+
+
+def _owned_object(c: Clause, t: Trigger, first: int) -> bool:
+    """Is the group at `first` the owner at the end of a plain noun phrase, headed by a word for a place
+    or a military asset, that is the direct object of an attack ending at `last` ("menyerang target
+    militer dan fasilitas program nuklir Iran")? Only plain lower-case words and "dan" may stand between."""
+    if t.cameo[:2] not in c.rules.settings["owned_object_roots"]:
+        return False
+    between = c.tokens[t.last + 1 : first]
+    sets = c.rules.wordsets
+    if not 1 <= len(between) <= OWNED_OBJECT_WORDS or between[0].low not in sets["attacked_places"]:
+        return False
+    return all(
+        tok.low.replace("-", "").isalpha() and not verb_shaped(tok.low) and not tok.text[:1].isupper()
+        and tok.low not in sets["prepositions"] and tok.low not in sets["clause_stop"] and tok.low not in sets["aux"]
+        for tok in between
+    ) and not any(c.comma_before(tok.i) for tok in [*between, c.tokens[first]])
 
 
 def _agent_of_object(c: Clause, last: int, first: int) -> bool:

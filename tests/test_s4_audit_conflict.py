@@ -21,6 +21,18 @@ CASES = [
     ("Kelompok Al-Shabaab menghadapi serangan militer Kenya di perbatasan.", [("KEN", "ALSHABAAB", "190", "asserted")]),
     # criticism received from an actor
     ("Pemerintah Hungaria menuai kecaman dari Uni Eropa atas undang-undang baru itu.", [("EU", "HUN", "111", "asserted")]),
+    # a state killing people of another state, active and passive
+    ("Pasukan Myanmar telah membunuh puluhan warga Bangladesh di perbatasan.", [("MMR", "BGD", "190", "asserted")]),
+    ("Seorang jenderal Suriah dibunuh Israel pekan lalu.", [("ISR", "SYR", "190", "asserted")]),
+    # a killing by a private person (a crime) is no event between states
+    ("Seorang pekerja asal Filipina membunuh majikannya di Kuwait.", []),
+    # the owner at the end of an attacked place's noun phrase is the target; 'membom' is a form of 'bom'
+    (
+        "Pesawat Israel menyerang gudang senjata dan posisi pertahanan kelompok Hamas.",
+        [("ISR", "HAMAS", "190", "asserted")],
+    ),
+    ("Jet tempur Rusia membom pangkalan udara Ukraina.", [("RUS", "UKR", "195", "asserted")]),
+    ("Korea Utara menembakkan drone dan rudal ke sasaran di Korea Selatan.", [("PRK", "KOR", "195", "asserted")]),
     # a private national facing criticism is not the state
     ("Seorang pakar Jerman menghadapi kritik dari Rusia atas laporannya.", []),
 ]
