@@ -18,6 +18,7 @@ AGENT_PHRASE_WORDS = 3  # plain nouns before the actor in a bare passive agent (
 MAX_MUTUAL = 4  # parties of a symmetric event listed together; a longer list is a multilateral meeting
 COMPLEMENT_WORDS = 2  # plain words between "bahwa" and the subject of its clause ("bahwa sebenarnya rezim Korut")
 MUTUAL_REACH = 3  # tokens before a trigger (its auxiliaries included) a mutual word may stand
+ANTECEDENT_WORDS = 6  # words between a coerced person and "yang" ("imam Indonesia di masjid New York yang …")
 OWNED_OBJECT_WORDS = 7  # words of an attacked place's noun phrase before its owner ("target militer dan fasilitas …")
 
 def _private_nationals(c: Clause, m: ActorMention) -> bool:
@@ -184,6 +185,32 @@ def _agent_phrase(c: Clause, t: Trigger) -> Group | None:
         ok = ok and between[0].low in sets["authority_nouns"]
         ok = ok and not any(c.comma_before(tok.i) for tok in [*between, c.tokens[g.first]])
         return g if ok else None
+    return None
+
+
+def _distant_antecedent(c: Clause, t: Trigger) -> Group | None:
+    """ "imam Indonesia di masjid New York yang ditahan …", "WNI lainnya bernama Budi yang dideportasi …":
+    the person a passive relative clause of coercion (extraction.json distant_patient_roots) is about,
+    named before a place ("di …") or a name ("bernama …") that is no actor. Only plain words, capitalised
+    names and the words of wordsets.json antecedent_links may stand between."""
+    if t.cameo[:2] not in c.rules.settings["distant_patient_roots"]:
+        return None
+    sets = c.rules.wordsets
+    j = t.first - 1
+    while j >= 0 and c.tokens[j].low in sets["aux"]:
+        j -= 1
+    if j < 1 or c.tokens[j].low != "yang" or c.comma_before(j):
+        return None
+    for k in range(j - 1, max(-1, j - 1 - ANTECEDENT_WORDS), -1):
+        g = next((g for g in c.groups if g.last == k), None)
+        if g is not None:
+            return g if g.prep is None and k < j - 1 else None
+        tok = c.tokens[k]
+        plain = tok.low.replace("-", "").isalpha() and not verb_shaped(tok.low) and not any(
+            tok.low in sets[name] for name in ("prepositions", "aux", "clause_stop", "coordination")
+        )
+        if c.comma_before(k + 1) or not (plain or tok.low in sets["antecedent_links"]):
+            return None
     return None
 
 
@@ -382,7 +409,7 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         agent = after(c, t, ("oleh",)) or after(c, t, ("",), window=1) or _agent_phrase(c, t)
         if agent is None and rule.location_agent:
             agent = _state_where(c, t)
-        return _pairs(agent, subject(c, t.first))
+        return _pairs(agent, subject(c, t.first) or _distant_antecedent(c, t))
     if rule.source_prep:
         holder = subject(c, t.first)
         if holder is None and rule.target_types:

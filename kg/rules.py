@@ -233,7 +233,7 @@ def _load_settings(path: Path) -> dict[str, Any]:
     settings["pledge_codes"] = dict(pledge)
     roots_keys = (
         "object_agent_roots", "speech_act_roots", "mutual_roots", "fronted_noun_roots", "helped_roots",
-        "shared_partner_roots", "hosted_roots", "experienced_roots", "owned_object_roots",
+        "shared_partner_roots", "hosted_roots", "experienced_roots", "owned_object_roots", "distant_patient_roots",
     )
     for key in roots_keys:
         roots = data.get(key)

@@ -33,6 +33,13 @@ CASES = [
     ),
     ("Jet tempur Rusia membom pangkalan udara Ukraina.", [("RUS", "UKR", "195", "asserted")]),
     ("Korea Utara menembakkan drone dan rudal ke sasaran di Korea Selatan.", [("PRK", "KOR", "195", "asserted")]),
+    # the person a passive relative clause of coercion is about, named before a place or a name
+    (
+        "Hasan, pelajar Malaysia di sebuah asrama mahasiswa yang ditangkap polisi Mesir, sudah dibebaskan.",
+        [("EGY", "MYS", "173", "asserted")],
+    ),
+    ("Ada pula WNA lain bernama Rahim yang dideportasi oleh otoritas Thailand ke Dhaka.", []),
+    ("Ada pula WNI lain bernama Rahim yang dideportasi oleh otoritas Thailand ke Jakarta.", [("THA", "IDN", "174", "asserted")]),
     # a private national facing criticism is not the state
     ("Seorang pakar Jerman menghadapi kritik dari Rusia atas laporannya.", []),
 ]
