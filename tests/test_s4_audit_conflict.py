@@ -40,6 +40,11 @@ CASES = [
     ),
     ("Ada pula WNA lain bernama Rahim yang dideportasi oleh otoritas Thailand ke Dhaka.", []),
     ("Ada pula WNI lain bernama Rahim yang dideportasi oleh otoritas Thailand ke Jakarta.", [("THA", "IDN", "174", "asserted")]),
+    # a threatened tariff or sanction is a non-force threat (131), not a threat of force; 'menaikkan' frames a tariff
+    ("Presiden Brasil mengancam menaikkan tarif barang impor asal Argentina.", [("BRA", "ARG", "131", "asserted")]),
+    ("Kanada menaikkan tarif barang impor asal Meksiko.", [("CAN", "MEX", "163", "asserted")]),
+    # 'penyerangan' is a noun of the attack rule
+    ("Milisi Houthi melakukan penyerangan terhadap kapal-kapal Inggris.", [("HOUTHI", "GBR", "190", "asserted")]),
     # a private national facing criticism is not the state
     ("Seorang pakar Jerman menghadapi kritik dari Rusia atas laporannya.", []),
 ]
