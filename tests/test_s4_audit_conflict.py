@@ -45,6 +45,8 @@ CASES = [
     ("Kanada menaikkan tarif barang impor asal Meksiko.", [("CAN", "MEX", "163", "asserted")]),
     # 'penyerangan' is a noun of the attack rule
     ("Milisi Houthi melakukan penyerangan terhadap kapal-kapal Inggris.", [("HOUTHI", "GBR", "190", "asserted")]),
+    # 'pemboman' is written as often as 'pengeboman'
+    ("Rusia melancarkan pemboman terhadap Ukraina selama dua hari.", [("RUS", "UKR", "195", "asserted")]),
     # a private national facing criticism is not the state
     ("Seorang pakar Jerman menghadapi kritik dari Rusia atas laporannya.", []),
 ]
