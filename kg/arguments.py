@@ -18,6 +18,8 @@ AGENT_PHRASE_WORDS = 3  # plain nouns before the actor in a bare passive agent (
 MAX_MUTUAL = 4  # parties of a symmetric event listed together; a longer list is a multilateral meeting
 COMPLEMENT_WORDS = 2  # plain words between "bahwa" and the subject of its clause ("bahwa sebenarnya rezim Korut")
 MUTUAL_REACH = 3  # tokens before a trigger (its auxiliaries included) a mutual word may stand
+ANTECEDENT_WORDS = 6  # words between a coerced person and "yang" ("imam Indonesia di masjid New York yang …")
+OWNED_OBJECT_WORDS = 7  # words of an attacked place's noun phrase before its owner ("target militer dan fasilitas …")
 
 def _private_nationals(c: Clause, m: ActorMention) -> bool:
     """ "wisman Cina", "imigran gelap Somalia": a bare state name right after a noun for private people
@@ -74,6 +76,8 @@ def after(
             return g  # "mendesak agar Israel": a conjunction the rule lists, not a preposition
         if direct and g.prep is None and _appositive_object(c, t.last, g.first):
             return g  # "mengecam negara mitra seperti Kanada": the examples of the object
+        if direct and g.prep is None and _owned_object(c, t, g.first):
+            return g  # "menyerang pangkalan udara dan fasilitas nuklir Iran": whose places are hit
         if direct and g.prep in (None, "oleh") and t.cameo[:2] in c.rules.settings["object_agent_roots"] \
                 and _agent_of_object(c, t.last, g.first):
             return g
@@ -113,6 +117,23 @@ def _appositive_object(c: Clause, last: int, first: int) -> bool:
         and tok.low not in sets["clause_stop"] and tok.low not in sets["aux"]
         for tok in noun
     ) and not any(c.comma_before(tok.i) for tok in noun)
+
+
+def _owned_object(c: Clause, t: Trigger, first: int) -> bool:
+    """Is the group at `first` the owner at the end of a plain noun phrase, headed by a word for a place
+    or a military asset, that is the direct object of an attack ending at `last` ("menyerang target
+    militer dan fasilitas program nuklir Iran")? Only plain lower-case words and "dan" may stand between."""
+    if t.cameo[:2] not in c.rules.settings["owned_object_roots"]:
+        return False
+    between = c.tokens[t.last + 1 : first]
+    sets = c.rules.wordsets
+    if not 1 <= len(between) <= OWNED_OBJECT_WORDS or between[0].low not in sets["attacked_places"]:
+        return False
+    return all(
+        tok.low.replace("-", "").isalpha() and not verb_shaped(tok.low) and not tok.text[:1].isupper()
+        and tok.low not in sets["prepositions"] and tok.low not in sets["clause_stop"] and tok.low not in sets["aux"]
+        for tok in between
+    ) and not any(c.comma_before(tok.i) for tok in [*between, c.tokens[first]])
 
 
 def _agent_of_object(c: Clause, last: int, first: int) -> bool:
@@ -172,6 +193,32 @@ def _agent_phrase(c: Clause, t: Trigger) -> Group | None:
         ok = ok and between[0].low in sets["authority_nouns"]
         ok = ok and not any(c.comma_before(tok.i) for tok in [*between, c.tokens[g.first]])
         return g if ok else None
+    return None
+
+
+def _distant_antecedent(c: Clause, t: Trigger) -> Group | None:
+    """ "imam Indonesia di masjid New York yang ditahan …", "WNI lainnya bernama Budi yang dideportasi …":
+    the person a passive relative clause of coercion (extraction.json distant_patient_roots) is about,
+    named before a place ("di …") or a name ("bernama …") that is no actor. Only plain words, capitalised
+    names and the words of wordsets.json antecedent_links may stand between."""
+    if t.cameo[:2] not in c.rules.settings["distant_patient_roots"]:
+        return None
+    sets = c.rules.wordsets
+    j = t.first - 1
+    while j >= 0 and c.tokens[j].low in sets["aux"]:
+        j -= 1
+    if j < 1 or c.tokens[j].low != "yang" or c.comma_before(j):
+        return None
+    for k in range(j - 1, max(-1, j - 1 - ANTECEDENT_WORDS), -1):
+        g = next((g for g in c.groups if g.last == k), None)
+        if g is not None:
+            return g if g.prep is None and k < j - 1 else None
+        tok = c.tokens[k]
+        plain = tok.low.replace("-", "").isalpha() and not verb_shaped(tok.low) and not any(
+            tok.low in sets[name] for name in ("prepositions", "aux", "clause_stop", "coordination")
+        )
+        if c.comma_before(k + 1) or not (plain or tok.low in sets["antecedent_links"]):
+            return None
     return None
 
 
@@ -318,6 +365,29 @@ def _casualty_clause(c: Clause, t: Trigger, source: Group | None) -> Group | Non
     return victim
 
 
+def _experiencer(c: Clause, t: Trigger) -> Group | None:
+    """ "Serbia mengalami pengeboman oleh NATO", "terus menghadapi serangan dan pengeboman dari Israel":
+    a hostile act named by a noun that a verb of undergoing governs is aimed at that verb's subject.
+    Only measure words, coordinated act nouns and a preposition may stand between."""
+    sets = c.rules.wordsets
+    if t.cameo[:2] not in c.rules.settings["experienced_roots"]:
+        return None
+    k = t.first - 1
+    while k >= 0 and k >= t.first - 4 and not c.comma_before(k + 1) and (
+        c.tokens[k].low in sets["experienced_fillers"]
+        or any(voice == "noun" for _, phrase, voice in c.rules.index.get(c.tokens[k].low, ()) if len(phrase) == 1)
+    ):
+        k -= 1
+    if k < 0 or c.tokens[k].low not in sets["experiencer_verbs"] or (k + 1 <= t.first - 1 and c.comma_before(k + 1)):
+        return None
+    if any(k < g.first < t.first for g in c.groups):
+        return None
+    victim = subject(c, k)
+    if victim is not None and all(_private_nationals(c, m) for m in victim.members):
+        return None  # "pakar Italia menghadapi kritik dari X": a private national, not the state
+    return victim
+
+
 def _bloc_summit(c: Clause, t: Trigger, pairs: list[tuple[ActorMention, ActorMention]]) -> list[tuple[ActorMention, ActorMention]]:
     """ "KTT ASEAN-Selandia Baru": a summit of a bloc with a partner is the partner's attending the
     bloc's summit, coded from the partner to the bloc only (as every partner at a bloc's summit is);
@@ -377,7 +447,7 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         agent = after(c, t, ("oleh",)) or after(c, t, ("",), window=1) or _agent_phrase(c, t)
         if agent is None and rule.location_agent:
             agent = _state_where(c, t)
-        return _pairs(agent, subject(c, t.first))
+        return _pairs(agent, subject(c, t.first) or _distant_antecedent(c, t))
     if rule.source_prep:
         holder = subject(c, t.first)
         if holder is None and rule.target_types:
@@ -422,7 +492,9 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
     if source is None:
         near = t.voice == "base" and rule.subject == "any"
         source = subject(c, t.first, rule.subject, noun=t.voice == "noun", near=near)
-    victim = _casualty(c, t) if t.voice == "noun" and not (rule.symmetric or rule.reciprocal) else None
+    victim = None
+    if t.voice == "noun" and not (rule.symmetric or rule.reciprocal):
+        victim = _casualty(c, t) or _experiencer(c, t)
     target: Group | None
     if victim is not None:
         # "pemimpin Al Qaeda terbunuh dalam serangan udara AS di dekat Sarmada, Suriah": the attack

@@ -119,7 +119,8 @@ def find_triggers(tokens: list[Token], rules: RuleSet) -> list[Trigger]:
         governor = _threat_governor(tokens, t, rules)
         pledge = _pledge(tokens, t, rules) if governor is None else None
         if governor is not None:
-            t = replace(t, cameo=rules.settings["threat_cameo"], governor=governor)
+            code = rules.settings["threat_codes"].get(t.cameo[:2], rules.settings["threat_cameo"])
+            t = replace(t, cameo=code, governor=governor)
         elif pledge is not None:
             t = replace(t, cameo=pledge[0], governor=pledge[1])
         out.append(t)

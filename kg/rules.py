@@ -224,6 +224,13 @@ def _load_settings(path: Path) -> dict[str, Any]:
     if not isinstance(data.get("threat_cameo"), str):
         raise LexiconError(str(path), None, "'threat_cameo' should be a CAMEO code string")
     settings["threat_cameo"] = data["threat_cameo"]
+    threat_codes = data.get("threat_codes", {})
+    if not isinstance(threat_codes, dict) or not all(
+        isinstance(k, str) and len(k) == 2 and k.isdigit() and isinstance(v, str) and v.startswith("13") and v.isdigit()
+        for k, v in threat_codes.items()
+    ):
+        raise LexiconError(str(path), None, "'threat_codes' should map two-digit CAMEO roots to 13x codes")
+    settings["threat_codes"] = dict(threat_codes)
     pledge = data.get("pledge_codes")
     if not isinstance(pledge, dict) or not all(
         isinstance(k, str) and k.isdigit() and isinstance(v, str) and v.startswith("03") and v.isdigit()
@@ -233,7 +240,7 @@ def _load_settings(path: Path) -> dict[str, Any]:
     settings["pledge_codes"] = dict(pledge)
     roots_keys = (
         "object_agent_roots", "speech_act_roots", "mutual_roots", "fronted_noun_roots", "helped_roots",
-        "shared_partner_roots", "hosted_roots",
+        "shared_partner_roots", "hosted_roots", "experienced_roots", "owned_object_roots", "distant_patient_roots",
     )
     for key in roots_keys:
         roots = data.get(key)
