@@ -23,3 +23,18 @@ from tests.documents import event_rows, modality
 ])
 def test_territory_of_a_state(text: str, expected: list[tuple[str, ...]]) -> None:
     assert event_rows(text, None, modality) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # aid received: the giver after "dari" is the source, the receiver the target
+    ("Nepal menerima bantuan kemanusiaan dari India pekan lalu.", [("IND", "NPL", "073", "asserted")]),
+    ("Pemerintah Fiji mendapat bantuan dari Selandia Baru.", [("NZL", "FJI", "070", "asserted")]),
+    ("Warga Sudan belum menerima bantuan dari Mesir.", [("EGY", "SDN", "070", "negated")]),
+    # an apology received
+    ("Malaysia menerima permintaan maaf resmi dari pemerintah Singapura atas insiden itu.",
+     [("SGP", "MYS", "055", "asserted")]),
+    # praise received
+    ("Vietnam mendapat pujian dari Jepang atas penanganan banjir.", [("JPN", "VNM", "051", "asserted")]),
+])
+def test_received_acts(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert event_rows(text, None, modality) == expected
