@@ -507,6 +507,8 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         target = partner(c, t)
     else:
         target = after(c, t, rule.target, skip=source)
+        if target is not None:
+            target = _territory_owner(c, target) or target
         if target is None and t.voice != "noun":
             target = _casualty_clause(c, t, source)
     if target is None and (rule.symmetric or _mutual_marked(c, t)):
@@ -524,6 +526,36 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         # a meeting only pledged or threatened ("X siap membuka hubungan dengan Y") is X's intent alone
         pairs += [(b, a) for a, b in pairs]
     return pairs
+
+
+TERRITORY_GAP = 2  # plain words between the territory noun and its owner ("wilayah seberang laut AS")
+
+
+def _territory_owner(c: Clause, g: Group) -> Group | None:
+    """ "mengancam akan menyerang Guam, salah satu wilayah AS": a state-coded territory renamed right after
+    it as a territory of another state is, as a target, that state. Only a comma, "salah satu" or "sebuah",
+    a territory noun and a few plain words may stand between; the owner has no preposition ("wilayah di
+    Pasifik" names no owner)."""
+    if len(g.members) != 1 or g.members[0].type != "state" or not c.comma_before(g.last + 1):
+        return None
+    sets = c.rules.wordsets
+    k = g.last + 1
+    words = [tok.low for tok in c.tokens[k : k + 3]]
+    if words[:2] == ["salah", "satu"]:
+        k += 2
+    elif words[:1] == ["sebuah"]:
+        k += 1
+    if k >= len(c.tokens) or c.tokens[k].low not in sets["territory_nouns"]:
+        return None
+    owner = next((h for h in c.groups if h.first > k), None)
+    if owner is None or owner.prep is not None or owner.first - k - 1 > TERRITORY_GAP:
+        return None
+    if len(owner.members) != 1 or owner.members[0].type != "state" or owner.members[0].code == g.members[0].code:
+        return None
+    between = c.tokens[k + 1 : owner.first]
+    if any(not tok.low.isalpha() or tok.low in sets["prepositions"] or c.comma_before(tok.i) for tok in between):
+        return None
+    return Group(owner.members, owner.first, owner.last, g.prep, g.np_prep, g.np_at)
 
 
 def _concurs_with(c: Clause, t: Trigger, target: Group | None) -> bool:
