@@ -23,3 +23,15 @@ def test_clash_with_civilians_or_between_states_gets_no_place_party() -> None:
     # only the forces of a state stand for it; a lone state's clash with "militer" elsewhere is no dyad
     assert event_rows("Bentrokan antara Taliban dan warga di Afghanistan berlanjut.", "2019-03-04") == []
     assert event_rows("Bentrokan antara Pakistan dan militer di Afghanistan berlanjut.", "2019-03-04") == []
+
+
+def test_acquittal_by_a_foreign_court_is_a_release_not_a_sentence() -> None:
+    text = "Seorang WNI asal Sumba dinyatakan bebas oleh pengadilan Singapura."
+    assert event_rows(text, "2016-02-11", modality) == [("SGP", "IDN", "084", "asserted")]
+    assert event_rows("Pengadilan Thailand menjatuhkan vonis bebas kepada WNI itu.", "2016-02-11") == [
+        ("THA", "IDN", "084"),
+    ]
+    # a plain sentence stays a sentence
+    assert event_rows("Seorang WNI asal Sumba divonis oleh pengadilan Singapura.", "2016-02-11") == [
+        ("SGP", "IDN", "173"),
+    ]
