@@ -35,3 +35,8 @@ def test_acquittal_by_a_foreign_court_is_a_release_not_a_sentence() -> None:
     assert event_rows("Seorang WNI asal Sumba divonis oleh pengadilan Singapura.", "2016-02-11") == [
         ("SGP", "IDN", "173"),
     ]
+
+
+def test_ruler_of_a_malaysian_state_stands_for_malaysia() -> None:
+    text = "Duta Besar Indonesia akan menyampaikan surat permohonan pengampunan kepada Sultan Pahang."
+    assert event_rows(text, "2016-02-11", modality) == [("IDN", "MYS", "020", "planned")]
