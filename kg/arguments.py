@@ -19,6 +19,7 @@ MAX_MUTUAL = 4  # parties of a symmetric event listed together; a longer list is
 COMPLEMENT_WORDS = 2  # plain words between "bahwa" and the subject of its clause ("bahwa sebenarnya rezim Korut")
 MUTUAL_REACH = 3  # tokens before a trigger (its auxiliaries included) a mutual word may stand
 ANTECEDENT_WORDS = 6  # words between a coerced person and "yang" ("imam Indonesia di masjid New York yang …")
+PLACE_WORDS = 5  # words of "di <place>, <state>" after the unnamed forces of a state ("militer di Rakhine State, Myanmar")
 OWNED_OBJECT_WORDS = 7  # words of an attacked place's noun phrase before its owner ("target militer dan fasilitas …")
 
 def _private_nationals(c: Clause, m: ActorMention) -> bool:
@@ -304,6 +305,29 @@ def _mutual(group: Group | None) -> list[tuple[ActorMention, ActorMention]]:
     return [(a, b) for a in group.members for b in group.members if a is not b]
 
 
+def _unnamed_forces(c: Clause, between: Group) -> Group | None:
+    """ "bentrokan antara ARSA dan militer di Rakhine, Myanmar": an armed group that fights the unnamed
+    forces of the state it fights in fights that state. Only right after a lone armed group, and only
+    when the place is a state (or a place inside one, named after a comma)."""
+    if len(between.members) != 1 or between.members[0].type != "armed_group":
+        return None
+    k = between.last + 1
+    if k >= len(c.tokens) or c.tokens[k].low not in ("dan", "dengan"):
+        return None
+    k += 1
+    words = tuple(tok.low for tok in c.tokens[k : k + 2])
+    size = next((len(p) for p in c.rules.multiword["state_forces"] if words[: len(p)] == p), 0) \
+        or int(bool(words) and words[0] in c.rules.wordsets["state_forces"])
+    k += size
+    if not size or k >= len(c.tokens) or c.tokens[k].low != "di":
+        return None
+    place = next((g for g in c.groups if g.np_at == k or g.prep == "di" and g.first == k + 1), None)
+    if place is None or place.first > k + PLACE_WORDS or any(m.type != "state" for m in place.members) \
+            or len(place.members) != 1 or place.members[0].code == between.members[0].code:
+        return None
+    return Group((between.members[0], place.members[0]), between.first, place.last, between.prep)
+
+
 def _mutual_marked(c: Clause, t: Trigger) -> bool:
     """ "AS dan Australia masing-masing akan menginvestasikan …", "… akan berinvestasi masing-masing …",
     "saling membantu": a mutual word right before a cooperative trigger (or right after it) makes the
@@ -473,7 +497,7 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
                 if any(m.code in codes for m in gen.members):
                     return [(a, b) for a in own.members for b in gen.members if b.code not in codes]
         if between is not None:
-            return _mutual(between)
+            return _mutual(_unnamed_forces(c, between) or between)
     source: Group | None = None
     if t.voice == "noun":
         # the agent of a nominal trigger: "kunjungan … oleh X", "penolakan dari Cina"
