@@ -22,12 +22,12 @@ from kg.model import ActorMention
 
 _NAMED = ("actor", "person", "short")
 _HEADLINE_SHARE = 0.6  # above this share of capitalised words a sentence is a title-case headline
-# A name the lexicon does not know, set off by a comma after a state office ("Wakil Menteri Dalam
-# Negeri India, Kiren Rijiju, ..."; "Duta besar RI di Malaysia, Herman Prayitno mengapresiasi ...")
+# A name the lexicon does not know, set off by a comma after a state office ("Menteri Perdagangan
+# Kenya, Lee Kinyanjui, ..."; "Duta besar RI di Peru, Ratna Sari menyambut ...")
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?"
 _APPOSED_NAME = re.compile(
     rf",\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?=\s*[.;]|\s*,?\s+(?!dan\b|serta\b|atau\b)[a-z]|\s*$)"
-)  # not an item of a list ("…, Komisi III DPR RI, Bareskrim Mabes Polri, dan …")
+)  # not an item of a list ("…, Komisi I DPR RI, Kejaksaan Agung, dan …")
 # "Menteri Luar Negeri Uruguay Rodolfo Nin Novoa tiba …": an unknown name of two to four words right
 # after the office, ending the clause or followed by a lower-case word
 _ADJACENT_NAME = re.compile(

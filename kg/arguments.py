@@ -18,7 +18,7 @@ AGENT_PHRASE_WORDS = 3  # plain nouns before the actor in a bare passive agent (
 MAX_MUTUAL = 4  # parties of a symmetric event listed together; a longer list is a multilateral meeting
 COMPLEMENT_WORDS = 2  # plain words between "bahwa" and the subject of its clause ("bahwa sebenarnya rezim Korut")
 MUTUAL_REACH = 3  # tokens before a trigger (its auxiliaries included) a mutual word may stand
-ANTECEDENT_WORDS = 6  # words between a coerced person and "yang" ("imam Indonesia di masjid New York yang …")
+ANTECEDENT_WORDS = 6  # words between a coerced person and "yang" ("guru Indonesia di sekolah Osaka yang …")
 PLACE_WORDS = 5  # words of "di <place>, <state>" after the unnamed forces of a state ("militer di Rakhine State, Myanmar")
 OWNED_OBJECT_WORDS = 7  # words of an attacked place's noun phrase before its owner ("target militer dan fasilitas …")
 
@@ -83,7 +83,7 @@ def after(
                 and _agent_of_object(c, t.last, g.first):
             return g
         if not crosses and g.last + 1 < len(c.tokens) and c.tokens[g.last + 1].low == "yang":
-            # "dukungan untuk dihukumnya Israel yang melakukan genosida atas Gaza": what follows is a
+            # "dukungan untuk diadilinya Myanmar yang melakukan kekerasan atas Rohingya": what follows is a
             # relative clause on an actor that is not the target; its obliques are not the trigger's
             return None
     return None
@@ -122,8 +122,8 @@ def _appositive_object(c: Clause, last: int, first: int) -> bool:
 
 def _owned_object(c: Clause, t: Trigger, first: int) -> bool:
     """Is the group at `first` the owner at the end of a plain noun phrase, headed by a word for a place
-    or a military asset, that is the direct object of an attack ending at `last` ("menyerang target
-    militer dan fasilitas program nuklir Iran")? Only plain lower-case words and "dan" may stand between."""
+    or a military asset, that is the direct object of an attack ending at `last` ("mengebom pangkalan
+    udara dan gudang amunisi Suriah")? Only plain lower-case words and "dan" may stand between."""
     if t.cameo[:2] not in c.rules.settings["owned_object_roots"]:
         return False
     between = c.tokens[t.last + 1 : first]
@@ -198,7 +198,7 @@ def _agent_phrase(c: Clause, t: Trigger) -> Group | None:
 
 
 def _distant_antecedent(c: Clause, t: Trigger) -> Group | None:
-    """ "imam Indonesia di masjid New York yang ditahan …", "WNI lainnya bernama Budi yang dideportasi …":
+    """ "guru Indonesia di sekolah Osaka yang ditahan …", "WNI lainnya bernama Budi yang dideportasi …":
     the person a passive relative clause of coercion (extraction.json distant_patient_roots) is about,
     named before a place ("di …") or a name ("bernama …") that is no actor. Only plain words, capitalised
     names and the words of wordsets.json antecedent_links may stand between."""
@@ -374,7 +374,7 @@ def _casualty(c: Clause, t: Trigger) -> Group | None:
 
 
 def _casualty_clause(c: Clause, t: Trigger, source: Group | None) -> Group | None:
-    """ "tiga tentara AS terluka ketika pasukan Afghanistan melepaskan tembakan": an attack told, with
+    """ "dua tentara Prancis terluka ketika milisi Mali menembaki pos mereka": an attack told, with
     no target of its own, in a clause of time right after a casualty verb is aimed at whoever died or
     was hurt (the subject of that verb)."""
     if source is None or t.cameo[:2] not in ("18", "19"):
@@ -390,7 +390,7 @@ def _casualty_clause(c: Clause, t: Trigger, source: Group | None) -> Group | Non
 
 
 def _experiencer(c: Clause, t: Trigger) -> Group | None:
-    """ "Serbia mengalami pengeboman oleh NATO", "terus menghadapi serangan dan pengeboman dari Israel":
+    """ "Serbia mengalami pengeboman oleh NATO", "kerap menghadapi serangan dan penembakan dari Rusia":
     a hostile act named by a noun that a verb of undergoing governs is aimed at that verb's subject.
     Only measure words, coordinated act nouns and a preposition may stand between."""
     sets = c.rules.wordsets
@@ -556,7 +556,7 @@ TERRITORY_GAP = 2  # plain words between the territory noun and its owner ("wila
 
 
 def _territory_owner(c: Clause, g: Group) -> Group | None:
-    """ "mengancam akan menyerang Guam, salah satu wilayah AS": a state-coded territory renamed right after
+    """ "berniat mengebom Greenland, sebuah wilayah Denmark": a state-coded territory renamed right after
     it as a territory of another state is, as a target, that state. Only a comma, "salah satu" or "sebuah",
     a territory noun and a few plain words may stand between; the owner has no preposition ("wilayah di
     Pasifik" names no owner)."""

@@ -241,7 +241,7 @@ def _opens_clause(c: Clause, t: Trigger, j: int, tx: int) -> bool:
     """Does token j open a clause of its own that holds the date at token tx, so that the date is
     the embedded verb's? A purpose or complement clause ("mendorong X untuk mematuhi putusan tahun
     lalu", "agar ...") with a verb before the date, or a relative clause with an active verb on a
-    noun after the trigger ("di tengah gencatan senjata yang berlaku sejak 10 Oktober"). Not: a
+    noun after the trigger ("di tengah gencatan senjata yang berjalan sejak 3 Maret"). Not: a
     date set off by a comma ("..., Senin (5/6)" is the main clause's; "..., pada Juni" is not set
     off), a relative clause on the
     trigger itself ("serangan Israel yang terjadi pada Senin"), a passive relative clause ("di
@@ -275,7 +275,7 @@ def _governs_back(
 
 
 def _occasion_of(c: Clause, t: Trigger, tx: int) -> bool:
-    """ "Rangkaian KTT yang dihadiri oleh Prabowo akan berlangsung di KLCC pada 26-28 Oktober": an
+    """ "Pertemuan puncak yang dihadiri oleh Albanese digelar di Lima pada 14-16 November": an
     event in a relative clause on the subject of an occurrence verb (berlangsung, digelar, terjadi)
     happens when the subject does. The occurrence verb is the first verb after the trigger, and the
     date is its own (not in a clause opened after it)."""

@@ -94,8 +94,8 @@ class ActorMention:
     type: str  # one of ACTOR_TYPES
     label_en: str | None = None
     country: str | None = None  # ISO alpha-3 a non-state actor belongs to (Wagner -> RUS), if any
-    # a person the lexicon does not know, named beside a state office ("Wakil Menteri Dalam Negeri
-    # India, Kiren Rijiju" ... "Rijiju"): the mention stands for that office, and "Dia" may refer to it
+    # a person the lexicon does not know, named beside a state office ("Menteri Perdagangan Kenya,
+    # Lee Kinyanjui" ... "Kinyanjui"): the mention stands for that office, and "Dia" may refer to it
     named_person: bool = False
 
 

@@ -174,7 +174,7 @@ def date_quoted(
     reach: int,
     speech_roots: frozenset[str],
 ) -> list[RawEvent]:
-    """ "Paus Leo mengecam Israel. ... “Saya meminta ...,” ujarnya, dikutip dari AFP, Minggu
+    """ "Paus Leo mengecam Israel. ... “Saya meminta ...,” ujarnya seperti dilansir Reuters, Selasa
     (20/7/2025).": the lead tells what a speaker said, a quote of the same speaker within `reach`
     sentences after gives the day it was said, at the end of its sentence after a comma. The
     undated acts of saying (roots `speech_roots`) of the speaker's country before the quote take

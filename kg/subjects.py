@@ -139,7 +139,7 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
             if not noun and _in_fronted_clause(c, g, i):
                 return None  # "Setelah menyoroti isu Palestina, [someone unknown] menyatakan …"
             if not noun and _own_subject_after_bahwa(c, g.last, j):
-                return None  # "Seoul menegaskan bahwa latihan gabungan tidak bertujuan menyerang …"
+                return None  # "Tokyo menyatakan bahwa patroli bersama itu tidak dimaksudkan untuk mengancam …"
             if not noun and g.last + 1 < j and c.tokens[g.last + 1].low == "yang" and not c.comma_before(g.last + 1):
                 # a later verb of a relative clause ("… Y yang juga mengirim pasukan untuk memerangi …")
                 # is about what the clause is about
@@ -187,7 +187,7 @@ def _in_fronted_clause(c: Clause, g: Group, i: int) -> bool:
 def _own_subject_after_bahwa(c: Clause, last: int, j: int) -> bool:
     """Does the complement clause (after "bahwa" or right after a verb of saying) between an actor
     ending at token `last` and a verb (its auxiliaries end at token j) name a subject of its own that
-    the lexicon does not know ("bahwa latihan militer gabungan tidak bertujuan menyerang …", "menyebut
+    the lexicon does not know ("bahwa patroli bersama itu tidak dimaksudkan untuk mengancam …", "menyebut
     beberapa negara telah menawarkan …")? A pronoun, a "-nya" word or a bare title ("bahwa negaranya
     akan …", "bahwa presiden akan …") stands for the actor before it."""
     b = next((k for k in range(j, last, -1) if c.tokens[k].low == "bahwa" or _is_reporting(c, k)), None)
@@ -215,7 +215,7 @@ def _noun_genitive(c: Clause, g: Group) -> bool:
 
 
 def _past_relative_agent(c: Clause, g: Group) -> Group | None:
-    """ "Serdadu Suriah yang didukung tentara Rusia melancarkan serangan …": the agent of a passive
+    """ "Milisi Sudan yang didukung pasukan Chad melancarkan serangan …": the agent of a passive
     relative clause ("yang didukung [oleh] X") is not the subject of a verb after that clause; the
     clause's head is (or nobody the lexicon knows: "milisi yang didukung Iran menyerang …")."""
     k = g.first - 1
@@ -366,7 +366,7 @@ RELATIVE_NAMING_REACH = 5  # tokens from "yang" to the word that names what a pl
 
 
 def _named_after_clause(c: Clause, j: int) -> Group | None:
-    """ "Negara yang sudah dihubunginya yakni Malaysia, Laos dan Vietnam": a plain noun with a passive
+    """ "Negara yang telah disuratinya, yakni Chili, Peru dan Meksiko": a plain noun with a passive
     relative clause, renamed right after the clause by an apposition or copula word and a list of actors, is
     those actors."""
     if j < 1 or not c.tokens[j - 1].low.replace("-", "").isalpha() or group_at(c.groups, j - 1) is not None:
@@ -387,7 +387,7 @@ def _named_after_clause(c: Clause, j: int) -> Group | None:
 
 def _antecedent(c: Clause, j: int) -> Group | None:
     """What a relative clause "yang …" at token j is about: the actor right before it, or the subject of
-    a copula ("Turki adalah salah satu negara pertama yang mengakui Kosovo")."""
+    a copula ("Ghana adalah salah satu negara awal yang mendukung Kosovo")."""
     direct = next((g for g in c.groups if g.last == j - 1), None)
     if direct is not None and direct.prep in _OWNED and direct.first >= 2:
         # "duta besarnya untuk PBB yang mendukung …": the clause is about the noun phrase the
@@ -395,7 +395,7 @@ def _antecedent(c: Clause, j: int) -> Group | None:
         return next((g for g in c.groups if g.last == direct.first - 2 and g.prep is None), None)
     copula = c.rules.wordsets["copula"]
     if direct is not None and direct.prep is None and not c.comma_before(direct.first):
-        # "Iran adalah salah satu pendukung utama Presiden Suriah yang juga mengirimkan …": a relative
+        # "Rusia adalah salah satu sekutu terdekat Presiden Venezuela yang juga mengirimkan …": a relative
         # clause after the genitive of a copula's predicate noun is about the predicate, that is, the
         # copula's subject
         sets = c.rules.wordsets
@@ -439,7 +439,7 @@ def _framed(c: Clause, j: int) -> bool:
 
 
 def _bloc_of_members(c: Clause, g: Group) -> bool:
-    """ "54 negara Afrika yang tergabung dalam Uni Afrika, menuntut …": members named only by the bloc
+    """ "Negara-negara yang tergabung dalam Liga Arab, mendesak …": members named only by the bloc
     they belong to act as that bloc."""
     k = g.first - 1  # the preposition
     return g.prep == "dalam" and k >= 2 and c.tokens[k - 1].low in c.rules.wordsets["membership_verbs"] \

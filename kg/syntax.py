@@ -96,7 +96,7 @@ def _link(
         return "comma" if between.count(",") == 1 else None
     coord = sets["coordination"]
     if between[:1] == " ":
-        # "Presiden Kazakhstan Nursultan Nazarbayev dan Presiden Turki …": the name of a person the
+        # "Presiden Kenya William Ruto dan Presiden Ghana …": the name of a person the
         # lexicon does not know, right after the title, belongs to the title's mention
         k = 0
         while k < min(len(raw), NAME_WORDS) and raw[k][:1].isupper() and raw[k].isalpha() and words[k] not in coord:
