@@ -121,8 +121,8 @@ def test_read_also_list_in_the_middle_stops_at_the_next_paragraph() -> None:
 
 
 def test_lede_question_after_a_label_is_kept() -> None:
-    text = "Isi satu.\n\nBaca juga:\n\nJudul Lain\n\nNah, apakah kamu bisa bayangkan betapa bangganya mereka?"
-    assert body(text) == ["Isi satu.", "Nah, apakah kamu bisa bayangkan betapa bangganya mereka?"]
+    text = "Isi satu.\n\nBaca juga:\n\nJudul Lain\n\nNah, apakah kalian bisa membayangkan betapa senangnya para pemain?"
+    assert body(text) == ["Isi satu.", "Nah, apakah kalian bisa membayangkan betapa senangnya para pemain?"]
 
 
 @pytest.mark.parametrize(

@@ -38,11 +38,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ),
     # a passive relative clause ("yang disengketakan") leaves the date to the main clause
     (
-        "2025-07-26",
-        "Pertempuran antara Thailand dan Kamboja terjadi di wilayah yang disengketakan pada Kamis (24/7/2025).",
+        "2025-05-09",
+        "Pertempuran antara India dan Pakistan terjadi di kawasan yang disengketakan pada Rabu (7/5/2025).",
         [
-            ("KHM", "THA", "190", "asserted", "2025-07-24", "Kamis (24/7/2025)"),
-            ("THA", "KHM", "190", "asserted", "2025-07-24", "Kamis (24/7/2025)"),
+            ("IND", "PAK", "190", "asserted", "2025-05-07", "Rabu (7/5/2025)"),
+            ("PAK", "IND", "190", "asserted", "2025-05-07", "Rabu (7/5/2025)"),
         ],
     ),
     # an act of saying quoted from its own source happens when it is said
@@ -143,13 +143,13 @@ CASES: list[tuple[str, str, list[Row]]] = [
     (
         "2025-05-29",
         (
-            "Presiden Indonesia dan Presiden Prancis mengadakan pertemuan di Jakarta, Rabu (28/5/2025). "
+            "Presiden Indonesia dan Presiden Prancis mengadakan pertemuan di Bogor, Selasa (27/5/2025). "
             "Dalam pertemuan itu, Indonesia memuji Prancis."
         ),
         [
-            ("IDN", "FRA", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
-            ("FRA", "IDN", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
-            ("IDN", "FRA", "051", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+            ("IDN", "FRA", "040", "asserted", "2025-05-27", "Selasa (27/5/2025)"),
+            ("FRA", "IDN", "040", "asserted", "2025-05-27", "Selasa (27/5/2025)"),
+            ("IDN", "FRA", "051", "asserted", "2025-05-27", "Selasa (27/5/2025)"),
         ],
     ),
     (
@@ -161,24 +161,24 @@ CASES: list[tuple[str, str, list[Row]]] = [
     (
         "2025-05-29",
         (
-            "Presiden Indonesia dan Presiden Prancis mengadakan pertemuan di Jakarta, Rabu (28/5/2025). "
+            "Presiden Indonesia dan Presiden Prancis mengadakan pertemuan di Bogor, Selasa (27/5/2025). "
             "Dalam pertemuan yang dihadiri para menteri, Indonesia memuji Prancis."
         ),
         [
-            ("IDN", "FRA", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
-            ("FRA", "IDN", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
-            ("IDN", "FRA", "051", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+            ("IDN", "FRA", "040", "asserted", "2025-05-27", "Selasa (27/5/2025)"),
+            ("FRA", "IDN", "040", "asserted", "2025-05-27", "Selasa (27/5/2025)"),
+            ("IDN", "FRA", "051", "asserted", "2025-05-27", "Selasa (27/5/2025)"),
         ],
     ),
     (
         "2025-05-29",
         (
-            "Presiden Indonesia dan Presiden Prancis mengadakan pertemuan di Jakarta, Rabu (28/5/2025). "
+            "Presiden Indonesia dan Presiden Prancis mengadakan pertemuan di Bogor, Selasa (27/5/2025). "
             "Dalam kesempatan yang langka, Indonesia pernah memuji Prancis."
         ),
         [
-            ("IDN", "FRA", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
-            ("FRA", "IDN", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+            ("IDN", "FRA", "040", "asserted", "2025-05-27", "Selasa (27/5/2025)"),
+            ("FRA", "IDN", "040", "asserted", "2025-05-27", "Selasa (27/5/2025)"),
             ("IDN", "FRA", "051", "asserted", None, None),
         ],
     ),
@@ -188,13 +188,13 @@ CASES: list[tuple[str, str, list[Row]]] = [
     (
         "2025-05-29",
         (
-            "Presiden Indonesia dan Presiden Prancis mengadakan pertemuan di Jakarta, Rabu (28/5/2025). "
+            "Presiden Indonesia dan Presiden Prancis mengadakan pertemuan di Bogor, Selasa (27/5/2025). "
             "Dalam kesempatan yang langka, Indonesia memuji Prancis."
         ),
         [
-            ("IDN", "FRA", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
-            ("FRA", "IDN", "040", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
-            ("IDN", "FRA", "051", "asserted", "2025-05-28", "Rabu (28/5/2025)"),
+            ("IDN", "FRA", "040", "asserted", "2025-05-27", "Selasa (27/5/2025)"),
+            ("FRA", "IDN", "040", "asserted", "2025-05-27", "Selasa (27/5/2025)"),
+            ("IDN", "FRA", "051", "asserted", "2025-05-27", "Selasa (27/5/2025)"),
         ],
     ),
     # a later sentence restates the event with its day: "Latihan bersama itu dimulai sejak Selasa"
@@ -213,8 +213,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
     (
         "2017-08-08",
         (
-            "Jepang mendesak China menghormati hukum internasional. "
-            "Pernyataan itu disampaikan usai pertemuan di Manila, Senin (7/8)."
+            "Jepang mendesak China mematuhi aturan maritim. "
+            "Pernyataan itu disampaikan seusai rapat di Manila, Senin (7/8)."
         ),
         [("JPN", "CHN", "020", "asserted", "2017-08-07", "Senin (7/8)")],
     ),
@@ -222,8 +222,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
     (
         "2017-08-08",
         (
-            "Jepang mendesak China menghormati hukum internasional. "
-            "Pernyataan itu disampaikan usai pertemuan di Manila pada Senin (7/8)."
+            "Jepang mendesak China mematuhi aturan maritim. "
+            "Pernyataan itu disampaikan seusai rapat di Manila pada Senin (7/8)."
         ),
         [("JPN", "CHN", "020", "asserted", None, None)],
     ),

@@ -149,7 +149,7 @@ CASES = [
     ("Israel dan Iran kembali saling serang.", [("ISR", "IRN", "190", "asserted", None, None), ("IRN", "ISR", "190", "asserted", None, None)]),
     ("Hal ini disampaikan Jepang dalam kunjungannya ke China.", [("JPN", "CHN", "042", "asserted", None, None)]),
     # a relative clause after a copula is about the copula's subject
-    ("Iran adalah salah satu negara pertama yang mengakui Israel.", [("IRN", "ISR", "054", "asserted", None, None)]),
+    ("Jepang adalah negara Asia pertama yang mengakui Korea Selatan.", [("JPN", "KOR", "054", "asserted", None, None)]),
     # a reciprocal event with an explicit partner is coded both ways; a pledge keeps its direction
     ("Jepang bertemu dengan China di Beijing.", [("JPN", "CHN", "040", "asserted", None, None), ("CHN", "JPN", "040", "asserted", None, None)]),
     ("Jepang berjanji meningkatkan kerja sama dengan China.", [("JPN", "CHN", "030", "asserted", None, None)]),
@@ -233,7 +233,7 @@ def test_plural_anaphors_take_the_coordinated_list_not_every_state_named() -> No
     from kg.pipeline import default_resources, process_document
 
     text = (
-        "Amerika Serikat, Australia dan Jepang meminta negara-negara Asia Tenggara dan China menaati hukum. "
+        "Jepang, Australia dan Amerika Serikat mendesak negara-negara Asia Tenggara dan China mematuhi aturan. "
         "Negara-negara tersebut juga mendorong Filipina untuk berunding. "
         "Ketiga negara mengecam Korea Utara. "
         "Kemlu meminta Malaysia membebaskan nelayan."
@@ -242,7 +242,7 @@ def test_plural_anaphors_take_the_coordinated_list_not_every_state_named() -> No
     got = sorted((e.source.code, e.target.code, e.type.cameo, e.mentions[0].source_text) for e in events
                  if e.mentions[0].sentence_index > 0)
     assert got == sorted([
-        # the list is "Amerika Serikat, Australia dan Jepang" (China is a target, not part of it)
+        # the list is "Jepang, Australia dan Amerika Serikat" (China is a target, not part of it)
         ("USA", "PHL", "020", "Negara-negara tersebut"), ("AUS", "PHL", "020", "Negara-negara tersebut"),
         ("JPN", "PHL", "020", "Negara-negara tersebut"),
         # the three named together (not the last three named: JPN, CHN, PHL)
@@ -262,7 +262,7 @@ def test_plural_anaphors_take_the_coordinated_list_not_every_state_named() -> No
      "pemerintah Belanda bertindak seperti Nazi."), [("TUR", "NLD", "112", "Presiden Turki Recep Tayyip Erdogan")]),
     ("AS, yang merupakan sekutu dekat Israel, akan mengirim senjata ke Ukraina.", [("USA", "UKR", "072", "AS")]),
     # killing is force only when a force word comes before the verb; a crime between nationals is no event
-    ("Serangan Israel telah menewaskan hampir 68.000 warga Palestina di Gaza.", [("ISR", "PSE", "190", "Israel")]),
+    ("Serangan Israel telah menewaskan sedikitnya 12 warga Lebanon di Nabatieh.", [("ISR", "LBN", "190", "Israel")]),
     ("Serangan udara AS menewaskan enam orang polisi Afghanistan.", [("USA", "AFG", "190", "AS")]),
     ("Seorang warga Malaysia membunuh WNI di Johor.", []),
     # cutting ties is done by one side; "antara X dan Y" names both
@@ -270,7 +270,7 @@ def test_plural_anaphors_take_the_coordinated_list_not_every_state_named() -> No
     ("Pemutusan hubungan diplomatik antara Qatar dan Arab Saudi.", [("QAT", "SAU", "161", "Qatar"),
                                                                    ("SAU", "QAT", "161", "Arab Saudi")]),
     # calling an actor a terrorist is criticism; the label may follow the actor; a plain "menyebut" is not
-    ("Negara-negara Barat menyebut Hamas sebagai kelompok teroris.", [("WST", "HAMAS", "111", "Negara-negara Barat")]),
+    ("Negara-negara Barat menyebut Hizbullah sebagai organisasi teroris.", [("WST", "HEZBOLLAH", "111", "Negara-negara Barat")]),
     ("AS menyebut Rusia telah melanggar perjanjian.", []),
     # barring a foreign actor; banning imports is the more specific trade ban
     ("Otoritas Belanda mencegah menteri-menteri Turki berbicara.", [("NLD", "TUR", "172", "Otoritas Belanda")]),
@@ -286,7 +286,7 @@ def test_plural_anaphors_take_the_coordinated_list_not_every_state_named() -> No
      [("AFG", "IDN", "043", "Presiden Ashraf Ghani"), ("IDN", "AFG", "042", "Presiden Jokowi")]),
     ("Ia dituduh masuk Myanmar secara ilegal.", []),  # Myanmar is what he entered, not who accused him
     # leaders from before 2015 keep their country when named in later articles
-    ("Presiden Mahmoud Ahmadinejad menuding negara-negara Barat dan Israel sebagai dalang.",
+    ("Presiden Mahmoud Ahmadinejad menuding Israel dan negara-negara Barat sebagai biang kerusuhan.",
      [("IRN", "ISR", "112", "Presiden Mahmoud Ahmadinejad"), ("IRN", "WST", "112", "Presiden Mahmoud Ahmadinejad")]),
     # a fronted "Setelah VERB …," clause shares the main clause's subject; "Saat ini" is no such clause
     ("Setelah menyerang Ukraina, Rusia mengecam NATO.", [("RUS", "NATO", "111", "Rusia"), ("RUS", "UKR", "190", "Rusia")]),
@@ -333,8 +333,8 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     # a conjunction the rule lists may introduce the target
     ("Prancis mendesak agar Israel menghentikan blokade.", [("FRA", "ISR", "020", "Prancis")]),
     # fighting between two sides; cutting ties with a possessive
-    ("Pertempuran antara tentara Thailand dan Kamboja terjadi di perbatasan.",
-     [("KHM", "THA", "190", "Kamboja"), ("THA", "KHM", "190", "tentara Thailand")]),
+    ("Pertempuran antara tentara India dan Pakistan pecah di Kashmir.",
+     [("IND", "PAK", "190", "tentara India"), ("PAK", "IND", "190", "Pakistan")]),
     ("Kamboja memutuskan hubungan diplomatiknya dengan Thailand.", [("KHM", "THA", "161", "Kamboja")]),
     # seeing aid off ("melepas bantuan") frames the aid noun, as "mengirimkan bantuan" does
     ("Presiden Joko Widodo melepas bantuan kemanusiaan untuk Palestina.",
@@ -350,7 +350,7 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     # a list after "yaitu" renames the noun phrase after the preposition; a coordinated target keeps it
     ("Presiden Taiwan Tsai Ing-wen berangkat ke negara-negara mitra di Pasifik, yaitu Tuvalu dan Palau.",
      [("TWN", "PLW", "042", "Presiden Taiwan Tsai Ing-wen"), ("TWN", "TUV", "042", "Presiden Taiwan Tsai Ing-wen")]),
-    ("Presiden Taiwan Tsai Ing-wen mendarat di Honolulu, Hawaii, Amerika Serikat.",
+    ("Presiden Taiwan Tsai Ing-wen kemudian mendarat di Miami, Florida, Amerika Serikat.",
      [("TWN", "USA", "042", "Presiden Taiwan Tsai Ing-wen")]),
     # a comma ends the noun phrase of a preposition: the actor after it is the subject
     ("Dilansir dari laman Kompas.com, Korsel menuduh Korea Utara mencuri data.",
@@ -378,7 +378,7 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     ("Pertemuan antara Mesir dan Yordania digelar di Riyadh.",
      [("EGY", "JOR", "040", "Mesir"), ("JOR", "EGY", "040", "Yordania")]),
     # a tariff set by a leader ("menetapkan tarif") is a sanction
-    ("Presiden Trump menetapkan tarif 32 persen untuk Indonesia.", [("USA", "IDN", "163", "Presiden Trump")]),
+    ("Presiden Trump menetapkan tarif 27 persen untuk Malaysia.", [("USA", "MYS", "163", "Presiden Trump")]),
     # epithets of states ("Negeri Ginseng" is South Korea, "negara Yahudi" Israel)
     ("Negeri Ginseng mengecam negara Yahudi itu.", [("KOR", "ISR", "111", "Negeri Ginseng")]),
     # a possessed nominal ("pertemuannya") belongs to the subject before it; negotiating is a verb too
@@ -393,7 +393,7 @@ def test_asides_killing_and_deportation(text: str, expected: list[tuple[str, str
     ("Empat nelayan Indonesia ditangkap polisi perairan Malaysia.", [("MYS", "IDN", "173", "Malaysia")]),
     ("Hizbullah adalah kelompok yang dilarang di Jerman.", [("DEU", "HEZBOLLAH", "172", "Jerman")]),
     # a tariff on goods from a state is aimed at that state
-    ("AS akan menerapkan tarif 32 persen terhadap produk asal Vietnam.", [("USA", "VNM", "163", "AS")]),
+    ("AS akan mengenakan tarif 15 persen terhadap barang asal Kamboja.", [("USA", "KHM", "163", "AS")]),
     # "KTT ASEAN dan APEC" names two summits, not talks between the blocs
     ("Presiden Prabowo akan menghadiri KTT ASEAN dan APEC.", [("IDN", "APEC", "044", "Presiden Prabowo"),
                                                              ("IDN", "ASEAN", "044", "Presiden Prabowo")]),

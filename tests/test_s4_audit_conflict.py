@@ -32,7 +32,7 @@ CASES = [
         [("ISR", "HAMAS", "190", "asserted")],
     ),
     ("Jet tempur Rusia membom pangkalan udara Ukraina.", [("RUS", "UKR", "195", "asserted")]),
-    ("Korea Utara menembakkan drone dan rudal ke sasaran di Korea Selatan.", [("PRK", "KOR", "195", "asserted")]),
+    ("Iran menembakkan rudal dan drone ke sasaran di Israel.", [("IRN", "ISR", "195", "asserted")]),
     # the person a passive relative clause of coercion is about, named before a place or a name
     (
         "Hasan, pelajar Malaysia di sebuah asrama mahasiswa yang ditangkap polisi Mesir, sudah dibebaskan.",

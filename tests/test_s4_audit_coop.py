@@ -44,7 +44,7 @@ CASES = [
         [("KEN", "BRA", "042", "asserted")],
     ),
     (
-        "Acara itu dilanjutkan dengan kunjungan kehormatan (courtesy call) Presiden Kenya kepada Presiden Brasil.",
+        "Agenda berikutnya ialah kunjungan kehormatan (courtesy call) Presiden Kenya kepada Presiden Brasil.",
         [("KEN", "BRA", "042", "asserted")],
     ),
     # a stop on a trip is a visit

@@ -38,5 +38,5 @@ def test_acquittal_by_a_foreign_court_is_a_release_not_a_sentence() -> None:
 
 
 def test_ruler_of_a_malaysian_state_stands_for_malaysia() -> None:
-    text = "Duta Besar Indonesia akan menyampaikan surat permohonan pengampunan kepada Sultan Pahang."
+    text = "Duta Besar Indonesia akan mengirimkan surat permohonan grasi kepada Sultan Kedah."
     assert event_rows(text, "2016-02-11", modality) == [("IDN", "MYS", "020", "planned")]

@@ -9,7 +9,7 @@ from tests.documents import event_rows, modality
 
 @pytest.mark.parametrize(("text", "expected"), [
     # "salah satu wilayah X" after a comma: the owner is the target
-    ("Iran mengancam akan menyerang Guam, salah satu wilayah Amerika Serikat, dengan drone.",
+    ("Iran mengancam bakal menyerang Guam, salah satu wilayah Amerika Serikat, dengan drone.",
      [("IRN", "USA", "138", "asserted")]),
     # a plain territory noun with a word between it and the owner
     ("Korea Utara mengancam akan menyerang Guam, wilayah seberang AS di Samudra Pasifik.",

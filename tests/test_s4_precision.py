@@ -81,7 +81,7 @@ def test_target_before_a_relative_clause_is_kept() -> None:
 def test_kedua_negara_is_not_the_tail_of_a_list() -> None:
     text = (
         "Pengaturan antara Chili dan Norwegia ini memakai cara yang sama dengan pengaturan sebelumnya dengan "
-        "Peru, Kenya, dan Vietnam. Kedua negara menegaskan komitmen untuk memperkuat kerja sama di bidang hukum."
+        "Peru, Kenya, dan Vietnam. Kedua negara menegaskan komitmen untuk mempererat kerja sama di sektor peradilan."
     )
     rows = [r for r in event_rows(text, "2024-03-01") if r[2] == "030"]
     assert rows == [("CHL", "NOR", "030"), ("NOR", "CHL", "030")]

@@ -44,8 +44,8 @@ CASES = [
     ),
     # a short minister's title is a noun, not a meN- verb, so the preposition still governs the actor
     (
-        "Selain itu, Menlu Malaysia juga menjalin komunikasi dengan para Menlu negara-negara Uni Eropa.",
-        [("EU", "MYS", "040", "asserted"), ("MYS", "EU", "040", "asserted")],
+        "Menlu Singapura juga menjalin komunikasi intensif dengan para Menlu negara-negara Uni Eropa.",
+        [("EU", "SGP", "040", "asserted"), ("SGP", "EU", "040", "asserted")],
     ),
     # suspecting an actor of being the culprit is an accusation
     (
