@@ -110,6 +110,16 @@ def _heading(text: str, s: Sentence) -> bool:
     return text[: s.start].rstrip(" \t").endswith("\n") and text[s.end :].lstrip(" \t").startswith("\n")
 
 
+def _after_publication(raw: RawEvent, anchor: str | None) -> bool:
+    """Is an event stated as a plain fact dated after the article was published ("KTT … pada 26-28
+    Oktober" in a 25 October article, "tarif … mulai bulan depan")? It is still to come: planned. Dates
+    compare at their own granularity (a month with the publication month, a year with its year)."""
+    value = raw.date.value
+    if raw.modality != "asserted" or not raw.date.resolved or not value or not anchor:
+        return False
+    return value > anchor[: len(value)]
+
+
 def process_document(doc: Document, res: Resources) -> DocumentResult:
     cleaned = clean(doc)
     sentences = split_sentences(cleaned)
@@ -170,6 +180,7 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
         raws = date_quoted(sentences, quotes, raws, dates_of, res.dates.words.statement_reach, speech_roots)
         dated = frozenset(s.index for s in sentences for tx in timexes if tx.resolved and s.start <= tx.start < s.end)
         raws = date_same_occasion(raws, dated, res.dates.words.occasion_reach, res.rules.wordsets["other_occasion"])
+    raws = [replace(r, modality="planned") if _after_publication(r, anchor) else r for r in raws]
     return DocumentResult(
         clean=cleaned,
         n_sentences=len(sentences),

@@ -75,7 +75,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
     (
         "2025-10-25",
         "KTT ASEAN yang dihadiri Presiden Indonesia berlangsung di Kuala Lumpur pada 26 Oktober 2025.",
-        [("IDN", "ASEAN", "044", "asserted", "2025-10-26", "26 Oktober 2025")],
+        # the day after publication: still to come, planned
+        [("IDN", "ASEAN", "044", "planned", "2025-10-26", "26 Oktober 2025")],
     ),
     (
         "2025-10-25",

@@ -289,3 +289,31 @@ def test_undated_act_of_the_same_parties_right_after_a_dated_one_shares_its_day(
     rows = {(e.source.code, e.target.code, e.type.cameo, e.date.value) for e in events_of(text, "2024-06-06")}
     assert expected in rows
     assert ("CHL", "PER", "040", "2024-06-04") in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plain statement dated after publication is still to come: planned
+        (
+            "Konferensi tingkat tinggi Uni Afrika yang dihadiri oleh Presiden Kenya digelar di Addis Ababa pada 12-13 Juni 2024.",
+            ("KEN", "AU", "044", "planned", "2024-06-12"),
+        ),
+        (
+            "Presiden Trump menetapkan tarif tambahan sebesar 50% terhadap impor dari Kanada mulai bulan depan.",
+            ("USA", "CAN", "163", "planned", "2024-07"),
+        ),
+        # dated on or before publication it stays a fact
+        (
+            "Konferensi tingkat tinggi Uni Afrika yang dihadiri oleh Presiden Kenya digelar di Addis Ababa pada 3-4 Juni 2024.",
+            ("KEN", "AU", "044", "asserted", "2024-06-03"),
+        ),
+        (
+            "Presiden Trump menetapkan tarif tambahan sebesar 50% terhadap impor dari Kanada sejak bulan ini.",
+            ("USA", "CAN", "163", "asserted", "2024-06"),
+        ),
+    ],
+)
+def test_a_fact_dated_after_publication_is_planned(text: str, expected: Row) -> None:
+    rows = [(e.source.code, e.target.code, e.type.cameo, e.modality, e.date.value) for e in events_of(text, "2024-06-05")]
+    assert expected in rows
