@@ -312,7 +312,7 @@ def _unnamed_forces(c: Clause, between: Group) -> Group | None:
     if len(between.members) != 1 or between.members[0].type != "armed_group":
         return None
     k = between.last + 1
-    if k >= len(c.tokens) or c.tokens[k].low not in ("dan", "dengan"):
+    if k >= len(c.tokens) or c.tokens[k].low not in c.rules.wordsets["partner_links"]:
         return None
     k += 1
     words = tuple(tok.low for tok in c.tokens[k : k + 2])
@@ -363,7 +363,7 @@ def _casualty(c: Clause, t: Trigger) -> Group | None:
     """The actor that died or was hurt in an attack named by a noun right after "tewas dalam" /
     "terluka akibat" …: the subject of that casualty verb."""
     k = t.first - 1
-    if k < 1 or c.tokens[k].low not in ("dalam", "akibat", "oleh") or c.tokens[k - 1].low not in c.rules.wordsets["casualty_verbs"]:
+    if k < 1 or c.tokens[k].low not in c.rules.wordsets["casualty_links"] or c.tokens[k - 1].low not in c.rules.wordsets["casualty_verbs"]:
         return None
     victim = subject(c, k - 1)
     if victim is None or any(
@@ -377,7 +377,7 @@ def _casualty_clause(c: Clause, t: Trigger, source: Group | None) -> Group | Non
     """ "dua tentara Prancis terluka ketika milisi Mali menembaki pos mereka": an attack told, with
     no target of its own, in a clause of time right after a casualty verb is aimed at whoever died or
     was hurt (the subject of that verb)."""
-    if source is None or t.cameo[:2] not in ("18", "19"):
+    if source is None or t.cameo[:2] not in c.rules.settings["casualty_roots"]:
         return None
     k = source.first - 1
     words = c.rules.wordsets

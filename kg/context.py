@@ -18,7 +18,6 @@ from kg.model import MODALITIES, ActorMention, EventDate, Timex
 from kg.subjects import Clause, Trigger, subject, verb_like
 
 REAL_MODALITIES = frozenset({"asserted", "negated", "denied"})  # not planned, possible, alleged
-_PP_HEADS = frozenset({"dalam", "di", "pada", "ke"})  # prepositions a noun trigger may complete another head with
 _STRETCH_BREAKS = ",;:()\u2013\u2014-\"\u201c\u201d"  # punctuation that ends a stretch of a sentence
 REPORT_LOOKAHEAD = 3  # "menyatakan kekhawatiran bahwa": bahwa may follow the verb's object
 
@@ -123,7 +122,7 @@ def _local_markers(c: Clause, anchor: int, data: dict[str, Any], stops: frozense
 def _prep_between(c: Clause, anchor: int, data: dict[str, Any]) -> bool:
     """Does a preposition ("dalam", "di", "pada", "ke") stand right before the trigger at anchor, after a
     word that is no negation ("keterlibatan … dalam konflik", "tidak terlibat dalam perang")?"""
-    if anchor < 2 or c.tokens[anchor - 1].low not in _PP_HEADS:
+    if anchor < 2 or c.tokens[anchor - 1].low not in c.rules.wordsets["pp_heads"]:
         return False
     return c.tokens[anchor - 2].low not in data["local"].get("negated", ())
 

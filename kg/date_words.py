@@ -59,6 +59,7 @@ class DateWords:
     statement_nouns: tuple[str, ...]  # "Pernyataan itu disampaikan, Senin": see kg/restate.py
     restate_not_between: tuple[str, ...]
     restate_start_verbs: tuple[str, ...]
+    since_words: tuple[str, ...]
     parts: dict[str, tuple[float, float]]
     week_days: dict[str, tuple[int, int]]  # "akhir pekan" -> (5, 6), "awal pekan" -> (0, 0)
     parts_of_day: tuple[str, ...]
@@ -155,6 +156,7 @@ def load_date_words(directory: Path | None = None) -> DateWords:
         statement_nouns=dates.words("statement_nouns"),
         restate_not_between=dates.words("restate_not_between"),
         restate_start_verbs=dates.words("restate_start_verbs"),
+        since_words=dates.words("since_words"),
         parts=dates.fractions("parts"),
         week_days=dates.week_days(),
         parts_of_day=dates.words("parts_of_day"),

@@ -81,7 +81,7 @@ def _main_clause(between: str, words: DateWords) -> bool:
     if between.rstrip().endswith(","):
         return True
     before = [w.lower() for w in _WORD.findall(between)]
-    if len(before) >= 2 and before[-1] in ("sejak", "semenjak") and before[-2] in words.restate_start_verbs:
+    if len(before) >= 2 and before[-1] in words.since_words and before[-2] in words.restate_start_verbs:
         before = before[:-1]
     return not any(w in words.restate_not_between for w in before)
 

@@ -239,7 +239,7 @@ def _load_settings(path: Path) -> dict[str, Any]:
         raise LexiconError(str(path), None, "'pledge_codes' should map CAMEO codes or roots to 03x codes")
     settings["pledge_codes"] = dict(pledge)
     roots_keys = (
-        "object_agent_roots", "speech_act_roots", "mutual_roots", "fronted_noun_roots", "helped_roots",
+        "object_agent_roots", "speech_act_roots", "mutual_roots", "fronted_noun_roots", "helped_roots", "casualty_roots",
         "shared_partner_roots", "hosted_roots", "experienced_roots", "owned_object_roots", "distant_patient_roots",
     )
     for key in roots_keys:

@@ -74,22 +74,6 @@ def main_subject(c: Clause, i: int) -> Group | None:
     return None
 
 
-_PURPOSE = frozenset({"untuk", "guna"})
-# words opening a plural or partial noun phrase ("beberapa negara", "sejumlah pejabat")
-_QUANTIFIERS = frozenset({
-    "beberapa", "sejumlah", "banyak", "berbagai", "para", "sebagian", "kebanyakan", "mayoritas", "puluhan",
-    "ratusan", "ribuan", "sekelompok",
-})
-
-# Prepositions completing a noun phrase ("Duta Besar Belgia untuk PBB", "warga asal Suriah"): a
-# relative clause after such a phrase is about its head, not about the actor the preposition governs.
-_OWNED = frozenset({"untuk", "asal"})
-
-# Prepositions that, even across a short noun phrase, mark an actor as an oblique, never a subject.
-# ("di", "dalam", "pada", "untuk" also open sentence adverbials such as "Di sisi lain Rusia …".)
-_OBLIQUE = frozenset({"ke", "kepada", "terhadap", "dengan", "dari", "antara", "mengenai", "tentang"})
-
-
 def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: bool = False) -> Group | None:
     """The actor a trigger at token i is predicated of.
 
@@ -133,7 +117,7 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
     if noun and mode != "any" and j >= 0 and not _framed(c, j) and not possessed:
         return None  # "mengganggu perundingan": a noun after an ordinary verb has no subject of its own
     for g in reversed(c.groups):
-        if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(g) or _bloc_of_members(c, g)):
+        if g.last < i and g.first >= floor and i - g.last <= window and (mode == "any" or _subject_like(c, g) or _bloc_of_members(c, g)):
             if not noun and (_main_clause_has_own_subject(c, g, i) or _complement_has_own_subject(c, g, i)):
                 return None
             if not noun and _in_fronted_clause(c, g, i):
@@ -153,15 +137,11 @@ def subject(c: Clause, i: int, mode: str = "nearest", noun: bool = False, near: 
     return None
 
 
-# words after which a pronoun opens a clause as its subject ("sebab mereka …", "dan kami …")
-_CLAUSE_OPENERS = frozenset({"sebab", "karena", "bahwa", "jika", "kalau", "bila", "apabila", "ketika", "saat", "sehingga"})
-
-
 def _pronoun_subject_between(c: Clause, j: int) -> bool:
     """Is there, between the trigger's auxiliaries (ending at token j) and the nearest actor before
     them, a personal pronoun no actor was found for that opens its clause? It is the subject."""
     pronouns = c.rules.wordsets["subject_pronouns"]
-    openers = _CLAUSE_OPENERS | c.rules.wordsets["carry"] | c.rules.wordsets["clause_stop"]
+    openers = c.rules.wordsets["clause_openers"] | c.rules.wordsets["carry"] | c.rules.wordsets["clause_stop"]
     for k in range(j, max(-1, j - 6), -1):
         if group_at(c.groups, k) is not None:
             return False
@@ -224,7 +204,7 @@ def _past_relative_agent(c: Clause, g: Group) -> Group | None:
     if k < 1 or c.tokens[k - 1].low != "yang" or not (c.tokens[k].low.startswith("di") and verb_shaped(c.tokens[k].low)):
         return g
     head = next((h for h in c.groups if h.last == k - 2), None)
-    return head if head is not None and _subject_like(head) else None
+    return head if head is not None and _subject_like(c, head) else None
 
 
 def _reported_clause_start(c: Clause, j: int) -> bool:
@@ -259,10 +239,10 @@ def _main_subject_after_fronted_clause(c: Clause, i: int) -> Group | None:
     comma = next((j for j in range(k + 1, len(c.tokens)) if c.comma_before(j)), None)
     if comma is None or comma <= i:
         return None
-    if any(k < g.first and g.last < i and _subject_like(g) for g in c.groups):
+    if any(k < g.first and g.last < i and _subject_like(c, g) for g in c.groups):
         return None  # the fronted clause names its own subject
     start = c.tokens[comma].start
-    return next((g for g in c.groups if g.members[0].start == start and _subject_like(g)), None)
+    return next((g for g in c.groups if g.members[0].start == start and _subject_like(c, g)), None)
 
 
 def fronted_noun_subject(c: Clause, i: int) -> Group | None:
@@ -283,7 +263,7 @@ def fronted_noun_subject(c: Clause, i: int) -> Group | None:
         start = c.tokens[comma].start
         g = next((g for g in c.groups if g.members[0].start == start), None)
         if g is not None:
-            return g if _subject_like(g) else None
+            return g if _subject_like(c, g) else None
         end = commas[n + 1] if n + 1 < len(commas) else len(c.tokens)
         if any(verb_like(c, m) for m in range(comma, end)):
             return None  # the main clause starts with a subject that is no actor
@@ -300,7 +280,7 @@ def _purpose_controller(c: Clause, g: Group, i: int, mode: str) -> Group | None:
         return None
     if c.tokens[v].low in c.rules.wordsets["object_control"]:
         return None
-    if not any(c.tokens[k].low in _PURPOSE for k in range(g.last + 1, i)):
+    if not any(c.tokens[k].low in c.rules.wordsets["purpose"] for k in range(g.last + 1, i)):
         return None
     if any(c.comma_before(k) or c.tokens[k].low in c.rules.wordsets["clause_stop"] for k in range(g.last + 1, i + 1)):
         return None
@@ -315,7 +295,7 @@ def _complement_has_own_subject(c: Clause, g: Group, i: int) -> bool:
     b = next((k for k in range(i - 1, g.last, -1) if c.tokens[k].low == "bahwa"), None)
     if b is None or b + 1 >= i or group_at(c.groups, b + 1) is not None:
         return False
-    return c.tokens[b + 1].low in _QUANTIFIERS
+    return c.tokens[b + 1].low in c.rules.wordsets["quantifiers"]
 
 
 def _main_clause_has_own_subject(c: Clause, g: Group, i: int) -> bool:
@@ -347,7 +327,7 @@ def _subject_after_subordinate_clause(c: Clause, i: int) -> Group | None:
     if comma is None:
         return None
     start = c.tokens[comma].start
-    return next((g for g in c.groups if g.members[0].start == start and _subject_like(g)), None)
+    return next((g for g in c.groups if g.members[0].start == start and _subject_like(c, g)), None)
 
 
 def _head_of_aside(c: Clause, j: int) -> Group | None:
@@ -358,7 +338,7 @@ def _head_of_aside(c: Clause, j: int) -> Group | None:
             return None
         if c.tokens[k].low == "yang" and c.comma_before(k):
             head = next((g for g in c.groups if g.last == k - 1), None)
-            return head if head is not None and _subject_like(head) else None
+            return head if head is not None and _subject_like(c, head) else None
     return None
 
 
@@ -389,7 +369,7 @@ def _antecedent(c: Clause, j: int) -> Group | None:
     """What a relative clause "yang …" at token j is about: the actor right before it, or the subject of
     a copula ("Ghana adalah salah satu negara awal yang mendukung Kosovo")."""
     direct = next((g for g in c.groups if g.last == j - 1), None)
-    if direct is not None and direct.prep in _OWNED and direct.first >= 2:
+    if direct is not None and direct.prep in c.rules.wordsets["owning_prepositions"] and direct.first >= 2:
         # "duta besarnya untuk PBB yang mendukung …": the clause is about the noun phrase the
         # preposition completes, whose actor (if any) stands before it
         return next((g for g in c.groups if g.last == direct.first - 2 and g.prep is None), None)
@@ -446,5 +426,5 @@ def _bloc_of_members(c: Clause, g: Group) -> bool:
         and c.tokens[k - 2].low == "yang"
 
 
-def _subject_like(g: Group) -> bool:
-    return g.prep in (None, "oleh") and g.np_prep not in _OBLIQUE
+def _subject_like(c: Clause, g: Group) -> bool:
+    return g.prep in (None, "oleh") and g.np_prep not in c.rules.wordsets["oblique_prepositions"]
