@@ -131,6 +131,7 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
     raws: list[RawEvent] = []
     actors: list[ActorMention] = []
     timexes: list[Timex] = []
+    dated: set[int] = set()  # sentences with a resolved date of their own (for date_same_occasion)
     told = Told(res.dates.words.anaphoric_reach, res.dates.words.anaphoric_shifts)
     refers_back = res.dates.refers_back(body)
     frames, restating = res.frames, res.restating
@@ -173,13 +174,14 @@ def process_document(doc: Document, res: Resources) -> DocumentResult:
         if len(mentions) < 2 or heading:
             continue
         timexes.extend(found)
+        if any(tx.resolved for tx in found):
+            dated.add(sentence.index)
         new = extract_sentence(sentence, mentions, found, res.rules, res.modality)
         new = date_framed(sentence.text, sentence.index, new, raws, frames, res.dates.words)
         raws.extend(date_after_act(sentence.text, sentence.index, new, raws, res.after_act, reach))
     if topic is None:  # "X mengecam Y. … “…,” ujar X, Minggu (20/7)": the lead's statements take the quote's day
         raws = date_quoted(sentences, quotes, raws, dates_of, res.dates.words.statement_reach, speech_roots)
-        dated = frozenset(s.index for s in sentences for tx in timexes if tx.resolved and s.start <= tx.start < s.end)
-        raws = date_same_occasion(raws, dated, res.dates.words.occasion_reach, res.rules.wordsets["other_occasion"])
+        raws = date_same_occasion(raws, frozenset(dated), res.dates.words.occasion_reach, res.rules.wordsets["other_occasion"])
     raws = [replace(r, modality="planned") if _after_publication(r, anchor) else r for r in raws]
     return DocumentResult(
         clean=cleaned,
