@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kg.arguments import after, arguments
-from kg.context import attach_dates, attribution, modality
+from kg.context import attach_dates, attribution
+from kg.modality import modality
 from kg.model import ActorMention, EventDate, EventMention, Sentence, Timex
 from kg.rules import Rule, RuleSet
 from kg.subjects import Clause, Trigger, subject

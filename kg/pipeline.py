@@ -15,12 +15,12 @@ from typing import Any
 from kg.actors import ActorMatcher, DocMemory
 from kg.anaphora import Referents, clitic_forms, clitics, quotations, resolve
 from kg.clean import clean, split_sentences
-from kg.context import load_modality
 from kg.crosssent import Participants, Words, words_from
 from kg.dates import DateResolver, resolve_anaphoric
 from kg.events import RawEvent, extract_sentence
 from kg.frames import after_act_pattern, date_after_act, date_framed, frame_pattern
 from kg.merge import merge_document
+from kg.modality import load_modality
 from kg.model import ActorMention, Document, DocumentResult, Sentence, Timex
 from kg.output import text_hash
 from kg.restate import date_quoted, date_repeated, date_restated, date_same_occasion, restating_pattern

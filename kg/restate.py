@@ -24,10 +24,11 @@ from dataclasses import replace
 
 from kg.anaphora import Quote
 from kg.arguments import after
-from kg.context import REAL_MODALITIES, attach_dates, modality
+from kg.context import attach_dates
 from kg.date_grammar import alt
 from kg.date_words import DateWords
 from kg.events import RawEvent, find_triggers
+from kg.modality import REAL_MODALITIES, modality
 from kg.model import ActorMention, EventDate, Sentence, Timex
 from kg.rules import RuleSet
 from kg.subjects import Clause, subject

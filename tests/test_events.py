@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from documents import event_rows, source_words
 
-from kg.context import load_modality
 from kg.events import extract_sentence
 from kg.merge import event_id, merge_document
+from kg.modality import load_modality
 from kg.model import ActorMention, Sentence, Timex
 from kg.rules import default_rules
 

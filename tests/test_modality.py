@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.context import load_modality
 from kg.errors import LexiconError
 from kg.events import extract_sentence
 from kg.lexicon import LEXICON_DIR
+from kg.modality import load_modality
 from kg.model import ActorMention, Sentence
 from kg.rules import default_rules
 
