@@ -10,6 +10,18 @@ import re
 from collections.abc import Sequence
 
 from kg.model import ActorMention
+from kg.roles import (
+    bloc_summit,
+    casualty,
+    casualty_clause,
+    concurs_with,
+    experiencer,
+    helper,
+    private_nationals,
+    summit_holder,
+    territory_owner,
+    unnamed_forces,
+)
 from kg.subjects import Clause, Trigger, fronted_noun_subject, subject, verb_like
 from kg.syntax import Group, verb_shaped
 
@@ -19,25 +31,7 @@ MAX_MUTUAL = 4  # parties of a symmetric event listed together; a longer list is
 COMPLEMENT_WORDS = 2  # plain words between "bahwa" and the subject of its clause ("bahwa sebenarnya rezim Korut")
 MUTUAL_REACH = 3  # tokens before a trigger (its auxiliaries included) a mutual word may stand
 ANTECEDENT_WORDS = 6  # words between a coerced person and "yang" ("guru Indonesia di sekolah Osaka yang …")
-PLACE_WORDS = 5  # words of "di <place>, <state>" after the unnamed forces of a state ("militer di Rakhine State, Myanmar")
 OWNED_OBJECT_WORDS = 7  # words of an attacked place's noun phrase before its owner ("target militer dan fasilitas …")
-
-def _private_nationals(c: Clause, m: ActorMention) -> bool:
-    """ "wisman Cina", "imigran gelap Somalia": a bare state name right after a noun for private people
-    (or goods) of it names its nationals, not the state."""
-    if m.type != "state" or m.id != m.code:
-        return False
-    at = next((tok.i for tok in c.tokens if tok.end > m.start), None)
-    if at is None:
-        return False
-    private = c.rules.wordsets["private_nationals"]
-    for k in range(at - 1, max(-1, at - 3), -1):
-        if c.comma_before(k + 1):
-            return False
-        if c.tokens[k].low in private:
-            return True
-    return False
-
 
 def _stop_between(c: Clause, a: int, b: int) -> bool:
     stops = c.rules.wordsets["clause_stop"]
@@ -305,29 +299,6 @@ def _mutual(group: Group | None) -> list[tuple[ActorMention, ActorMention]]:
     return [(a, b) for a in group.members for b in group.members if a is not b]
 
 
-def _unnamed_forces(c: Clause, between: Group) -> Group | None:
-    """ "bentrokan antara ARSA dan militer di Rakhine, Myanmar": an armed group that fights the unnamed
-    forces of the state it fights in fights that state. Only right after a lone armed group, and only
-    when the place is a state (or a place inside one, named after a comma)."""
-    if len(between.members) != 1 or between.members[0].type != "armed_group":
-        return None
-    k = between.last + 1
-    if k >= len(c.tokens) or c.tokens[k].low not in c.rules.wordsets["partner_links"]:
-        return None
-    k += 1
-    words = tuple(tok.low for tok in c.tokens[k : k + 2])
-    size = next((len(p) for p in c.rules.multiword["state_forces"] if words[: len(p)] == p), 0) \
-        or int(bool(words) and words[0] in c.rules.wordsets["state_forces"])
-    k += size
-    if not size or k >= len(c.tokens) or c.tokens[k].low != "di":
-        return None
-    place = next((g for g in c.groups if g.np_at == k or g.prep == "di" and g.first == k + 1), None)
-    if place is None or place.first > k + PLACE_WORDS or any(m.type != "state" for m in place.members) \
-            or len(place.members) != 1 or place.members[0].code == between.members[0].code:
-        return None
-    return Group((between.members[0], place.members[0]), between.first, place.last, between.prep)
-
-
 def _mutual_marked(c: Clause, t: Trigger) -> bool:
     """ "AS dan Australia masing-masing akan menginvestasikan …", "… akan berinvestasi masing-masing …",
     "saling membantu": a mutual word right before a cooperative trigger (or right after it) makes the
@@ -346,86 +317,6 @@ def _mutual_marked(c: Clause, t: Trigger) -> bool:
     return False
 
 
-def _summit_holder(c: Clause) -> Group | None:
-    """ "Dalam KTT ASEAN, para pemimpin yang hadir, yakni …": the bloc whose summit the sentence names,
-    right after the summit noun (an ordinal such as "ke-43" may stand between)."""
-    nouns = c.rules.wordsets["summit_nouns"]
-    for k, tok in enumerate(c.tokens):
-        if tok.low not in nouns:
-            continue
-        g = next((g for g in c.groups if k < g.first <= k + 2 and g.prep is None), None)
-        if g is not None and all(c.tokens[j].low.startswith("ke") for j in range(k + 1, g.first)):
-            return g
-    return None
-
-
-def _casualty(c: Clause, t: Trigger) -> Group | None:
-    """The actor that died or was hurt in an attack named by a noun right after "tewas dalam" /
-    "terluka akibat" …: the subject of that casualty verb."""
-    k = t.first - 1
-    if k < 1 or c.tokens[k].low not in c.rules.wordsets["casualty_links"] or c.tokens[k - 1].low not in c.rules.wordsets["casualty_verbs"]:
-        return None
-    victim = subject(c, k - 1)
-    if victim is None or any(
-        c.tokens[m].low in c.rules.wordsets["reporting_prefix"] for m in range(victim.last + 1, k - 1)
-    ):
-        return None  # "pejabat Afghanistan mengatakan 16 warga sipil tewas dalam serangan …": not the officials
-    return victim
-
-
-def _casualty_clause(c: Clause, t: Trigger, source: Group | None) -> Group | None:
-    """ "dua tentara Prancis terluka ketika milisi Mali menembaki pos mereka": an attack told, with
-    no target of its own, in a clause of time right after a casualty verb is aimed at whoever died or
-    was hurt (the subject of that verb)."""
-    if source is None or t.cameo[:2] not in c.rules.settings["casualty_roots"]:
-        return None
-    k = source.first - 1
-    words = c.rules.wordsets
-    if k < 1 or c.tokens[k].low not in words["casualty_clauses"] or c.tokens[k - 1].low not in words["casualty_verbs"]:
-        return None
-    victim = subject(c, k - 1)
-    if victim is None or any(c.tokens[m].low in words["reporting_prefix"] for m in range(victim.last + 1, k - 1)):
-        return None
-    return victim
-
-
-def _experiencer(c: Clause, t: Trigger) -> Group | None:
-    """ "Serbia mengalami pengeboman oleh NATO", "kerap menghadapi serangan dan penembakan dari Rusia":
-    a hostile act named by a noun that a verb of undergoing governs is aimed at that verb's subject.
-    Only measure words, coordinated act nouns and a preposition may stand between."""
-    sets = c.rules.wordsets
-    if t.cameo[:2] not in c.rules.settings["experienced_roots"]:
-        return None
-    k = t.first - 1
-    while k >= 0 and k >= t.first - 4 and not c.comma_before(k + 1) and (
-        c.tokens[k].low in sets["experienced_fillers"]
-        or any(voice == "noun" for _, phrase, voice in c.rules.index.get(c.tokens[k].low, ()) if len(phrase) == 1)
-    ):
-        k -= 1
-    if k < 0 or c.tokens[k].low not in sets["experiencer_verbs"] or (k + 1 <= t.first - 1 and c.comma_before(k + 1)):
-        return None
-    if any(k < g.first < t.first for g in c.groups):
-        return None
-    victim = subject(c, k)
-    if victim is not None and all(_private_nationals(c, m) for m in victim.members):
-        return None  # "pakar Italia menghadapi kritik dari X": a private national, not the state
-    return victim
-
-
-def _bloc_summit(c: Clause, t: Trigger, pairs: list[tuple[ActorMention, ActorMention]]) -> list[tuple[ActorMention, ActorMention]]:
-    """ "KTT ASEAN-Selandia Baru": a summit of a bloc with a partner is the partner's attending the
-    bloc's summit, coded from the partner to the bloc only (as every partner at a bloc's summit is);
-    of two blocs ("KTT ASEAN-PBB") the one named first holds it."""
-    if c.tokens[t.first].low not in c.rules.wordsets["summit_nouns"]:
-        return pairs
-    blocs = {m.code for pair in pairs for m in pair if m.type == "organisation"}
-    if blocs and all(m.code in blocs for pair in pairs for m in pair):
-        blocs = {pairs[0][0].code}  # "KTT ASEAN-PBB": the bloc named first holds it
-    if not blocs:
-        return pairs
-    return [(a, b) for a, b in pairs if a.code not in blocs and b.code in blocs]
-
-
 def _genitive_roles(c: Clause, t: Trigger, subject_group: Group | None) -> tuple[Group | None, Group | None]:
     """ "invasi Ukraina": the genitive is the target; "invasi Rusia ke Ukraina": it is the source."""
     gen = genitive(c, t)
@@ -433,15 +324,6 @@ def _genitive_roles(c: Clause, t: Trigger, subject_group: Group | None) -> tuple
     if gen is not None and marked is not None:
         return gen, marked
     return subject_group, gen or marked
-
-
-def _helper(c: Clause, source: Group) -> Group | None:
-    """ "pasukan AS membantu militer Afghanistan melawan Taliban": whoever helps the source (the object
-    of a helping verb right before it, the trigger right after it) fights alongside it."""
-    k = source.first - 1
-    if k < 1 or c.tokens[k].low not in c.rules.wordsets["helping_verbs"]:
-        return None
-    return subject(c, k)
 
 
 def arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]:
@@ -458,7 +340,7 @@ def arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]:
         mutual = t.rule.reciprocal or t.rule.symmetric or int(t.cameo[:2]) < c.rules.settings["private_target_max_root"]
         pairs = [
             (s, o) for s, o in pairs
-            if s.type != "group" and not _private_nationals(c, s) and not (mutual and _private_nationals(c, o))
+            if s.type != "group" and not private_nationals(c, s) and not (mutual and private_nationals(c, o))
         ]
     return pairs
 
@@ -475,12 +357,12 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
     if rule.source_prep:
         holder = subject(c, t.first)
         if holder is None and rule.target_types:
-            holder = _summit_holder(c)
+            holder = summit_holder(c)
         return _pairs(after(c, t, rule.source_prep), holder)
     if t.voice in ("noun", "base") and (rule.symmetric or rule.reciprocal or rule.dyad):
         dyad = _hyphen_dyad(c, t)
         if dyad is not None:
-            return _bloc_summit(c, t, _mutual(dyad))
+            return bloc_summit(c, t, _mutual(dyad))
     if rule.symmetric:
         between = next((g for g in c.groups if g.prep == "antara" and t.last < g.first <= t.last + 4), None)
         if between is None and t.voice == "noun":
@@ -497,7 +379,7 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
                 if any(m.code in codes for m in gen.members):
                     return [(a, b) for a in own.members for b in gen.members if b.code not in codes]
         if between is not None:
-            return _mutual(_unnamed_forces(c, between) or between)
+            return _mutual(unnamed_forces(c, between) or between)
     source: Group | None = None
     if t.voice == "noun":
         # the agent of a nominal trigger: "kunjungan … oleh X", "penolakan dari Cina"
@@ -518,7 +400,7 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         source = subject(c, t.first, rule.subject, noun=t.voice == "noun", near=near)
     victim = None
     if t.voice == "noun" and not (rule.symmetric or rule.reciprocal):
-        victim = _casualty(c, t) or _experiencer(c, t)
+        victim = casualty(c, t) or experiencer(c, t)
     target: Group | None
     if victim is not None:
         # "pemimpin Al Qaeda terbunuh dalam serangan udara AS di dekat Sarmada, Suriah": the attack
@@ -532,9 +414,9 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
     else:
         target = after(c, t, rule.target, skip=source)
         if target is not None:
-            target = _territory_owner(c, target) or target
+            target = territory_owner(c, target) or target
         if target is None and t.voice != "noun":
-            target = _casualty_clause(c, t, source)
+            target = casualty_clause(c, t, source)
     if target is None and (rule.symmetric or _mutual_marked(c, t)):
         return _mutual(source)
     if target is not None and target.prep == "antara" and not rule.between:
@@ -544,52 +426,10 @@ def _arguments(c: Clause, t: Trigger) -> list[tuple[ActorMention, ActorMention]]
         target = Group(target.members[:1], target.first, target.last, target.prep, target.np_prep, target.np_at)
     pairs = _pairs(source, target)
     if pairs and source is not None and t.cameo[:2] in c.rules.settings["helped_roots"] and source.last + 1 == t.first:
-        pairs += _pairs(_helper(c, source), target)
-    if rule.reciprocal and t.governor is None and not _concurs_with(c, t, target):
+        pairs += _pairs(helper(c, source), target)
+    if rule.reciprocal and t.governor is None and not concurs_with(c, t, target):
         # "X bertemu dengan Y" is a meeting of both: coded in both directions, as CAMEO coders do;
         # a meeting only pledged or threatened ("X siap membuka hubungan dengan Y") is X's intent alone
         pairs += [(b, a) for a, b in pairs]
     return pairs
-
-
-TERRITORY_GAP = 2  # plain words between the territory noun and its owner ("wilayah seberang laut AS")
-
-
-def _territory_owner(c: Clause, g: Group) -> Group | None:
-    """ "berniat mengebom Greenland, sebuah wilayah Denmark": a state-coded territory renamed right after
-    it as a territory of another state is, as a target, that state. Only a comma, "salah satu" or "sebuah",
-    a territory noun and a few plain words may stand between; the owner has no preposition ("wilayah di
-    Pasifik" names no owner)."""
-    if len(g.members) != 1 or g.members[0].type != "state" or not c.comma_before(g.last + 1):
-        return None
-    sets = c.rules.wordsets
-    k = g.last + 1
-    words = [tok.low for tok in c.tokens[k : k + 3]]
-    if words[:2] == ["salah", "satu"]:
-        k += 2
-    elif words[:1] == ["sebuah"]:
-        k += 1
-    if k >= len(c.tokens) or c.tokens[k].low not in sets["territory_nouns"]:
-        return None
-    owner = next((h for h in c.groups if h.first > k), None)
-    if owner is None or owner.prep is not None or owner.first - k - 1 > TERRITORY_GAP:
-        return None
-    if len(owner.members) != 1 or owner.members[0].type != "state" or owner.members[0].code == g.members[0].code:
-        return None
-    between = c.tokens[k + 1 : owner.first]
-    if any(not tok.low.isalpha() or tok.low in sets["prepositions"] or c.comma_before(tok.i) for tok in between):
-        return None
-    return Group(owner.members, owner.first, owner.last, g.prep, g.np_prep, g.np_at)
-
-
-def _concurs_with(c: Clause, t: Trigger, target: Group | None) -> bool:
-    """ "Trump sepakat dengan Netanyahu bahwa …": agreeing with someone that something is so is the
-    subject's own stance, not an act of both."""
-    return (
-        target is not None
-        and c.tokens[t.head_last].low == "dengan"
-        and target.last + 1 < len(c.tokens)
-        and c.tokens[target.last + 1].low == "bahwa"
-    )
-
 
